@@ -1,0 +1,69 @@
+# Socioinfo — every set-up step lives here, so a fresh Debian machine needs only `make run`
+# or `make test`. `make help` lists the targets.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# A developer's machine: debug on, insecure key allowed. Production sets its own variables.
+export DJANGO_DEBUG ?= 1
+
+.DEFAULT_GOAL := help
+.PHONY: help run install demo serve test test-only lint format typecheck messages browser-deps bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed ## Create .venv and install the pinned dependencies
+
+run: install demo serve ## Fresh machine → migrated SQLite with demo data, served at http://127.0.0.1:8000
+
+demo: install ## Migrate and (re)load areas and demo data; print a staff login
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_areas
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_staff_login
+
+serve: install
+	$(MANAGE) runserver 127.0.0.1:8000
+
+browser-deps: ## Debian's Chromium for the browser tests (never Playwright's own download)
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@command -v msgfmt >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
+
+test: install browser-deps lint typecheck test-only ## Install what the tests need and run the whole suite
+
+test-only: ## Run the suite without the install and lint steps
+	$(BIN)/pytest
+
+lint: install ## ruff lint and format check
+	$(BIN)/ruff check socioinfo tests bench
+	$(BIN)/ruff format --check socioinfo tests bench
+
+format: install ## Format the code
+	$(BIN)/ruff check --fix socioinfo tests bench
+	$(BIN)/ruff format socioinfo tests bench
+
+typecheck: install ## mypy on socioinfo/
+	$(BIN)/mypy socioinfo
+
+messages: install ## Update the translation catalogues and compile them
+	cd socioinfo && ../$(BIN)/django-admin makemessages --all --no-obsolete --ignore "*/migrations/*"
+	cd socioinfo && ../$(BIN)/django-admin compilemessages
+
+bench: install ## Run the benchmarks (figures go to docs/benchmarks.md by hand)
+	$(BIN)/python bench/bench_areas.py
+
+clean: ## Remove the virtualenv, node modules and the SQLite database
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles

@@ -1,0 +1,1 @@
+"""Socioinfo: social services of a city in one place."""

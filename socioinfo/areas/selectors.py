@@ -39,4 +39,4 @@ def area_for_point(lat: float, lon: float, level: str = AreaLevel.CITY_DISTRICT)
     area_id = area_index(level).locate(lon, lat)
     if area_id is None:
         return None
-    return Area.objects.get(pk=str(area_id))
+    return Area.objects.defer("geometry").get(pk=str(area_id))

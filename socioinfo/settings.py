@@ -141,4 +141,4 @@ LOGGING = {
 }
 
 # Directory: a service whose data nobody confirmed for this many days is "stale".
-SOCIOINFO_STALE_AFTER_DAYS = env_int("SOCIOINFO_STALE_AFTER_DAYS", 365)
+SOCIOINFO_STALE_AFTER_DAYS = env_int("SOCIOINFO_STALE_AFTER_DAYS", 183)

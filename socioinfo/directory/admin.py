@@ -1,7 +1,9 @@
 """Staff editing of the directory: search, filters, inline editing and per-object history."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from socioinfo.areas.selectors import brno_city_districts
@@ -30,7 +32,19 @@ class StaleFilter(admin.SimpleListFilter):
     parameter_name = "stale"
 
     def lookups(self, request, model_admin):
-        return [("yes", _("not verified for over a year")), ("no", _("verified recently"))]
+        days = settings.SOCIOINFO_STALE_AFTER_DAYS
+        return [
+            (
+                "yes",
+                ngettext(
+                    "not verified for over %(days)d day",
+                    "not verified for over %(days)d days",
+                    days,
+                )
+                % {"days": days},
+            ),
+            ("no", _("verified recently")),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":

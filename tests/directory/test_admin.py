@@ -40,7 +40,7 @@ def test_service_search_finds_by_organisation_name(admin_client):
     assert names(changelist(admin_client, "service", q="Most")) == {"Dluhová poradna"}
 
 
-def test_stale_filter_lists_services_not_verified_for_a_year(admin_client):
+def test_stale_filter_lists_services_not_verified_for_six_months(admin_client):
     ServiceFactory(name="Čerstvá", last_verified_on=datetime.date.today())
     ServiceFactory(name="Zastaralá", last_verified_on=datetime.date(2020, 1, 1))
     assert names(changelist(admin_client, "service", stale="yes")) == {"Zastaralá"}

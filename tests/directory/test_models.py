@@ -24,13 +24,16 @@ def test_published_shows_only_active_services_within_their_dates():
     assert list(Service.objects.published(on=TODAY)) == [current]
 
 
-def test_stale_services_are_those_not_verified_for_a_year():
-    fresh = ServiceFactory(last_verified_on=TODAY - datetime.timedelta(days=30))
-    old = ServiceFactory(last_verified_on=TODAY - datetime.timedelta(days=400))
+def test_stale_services_are_those_not_verified_for_six_months_by_default(settings):
+    fresh = ServiceFactory(last_verified_on=TODAY - datetime.timedelta(days=150))
+    old = ServiceFactory(last_verified_on=TODAY - datetime.timedelta(days=200))
     never = ServiceFactory(last_verified_on=None)
     stale = set(Service.objects.stale(on=TODAY))
     assert stale == {old, never}
     assert fresh not in stale
+
+    settings.SOCIOINFO_STALE_AFTER_DAYS = 365
+    assert set(Service.objects.stale(on=TODAY)) == {never}
 
 
 def test_two_organisations_cannot_share_an_ico():

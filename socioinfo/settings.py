@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "socioinfo.accounts",
     "socioinfo.areas",
     "socioinfo.directory",
+    "socioinfo.search",
+    "socioinfo.portal",
 ]
 
 MIDDLEWARE = [

@@ -267,10 +267,13 @@ def clear_demo() -> int:
                 for s in mixed
             ]
         )
+    from socioinfo.search.indexer import indexing_paused
+
     removed = Service.objects.filter(source=RecordSource.DEMO).count()
-    Service.objects.filter(source=RecordSource.DEMO).delete()
-    Location.objects.filter(source=RecordSource.DEMO).delete()
-    Organisation.objects.filter(source=RecordSource.DEMO).delete()
+    with indexing_paused():  # their search terms go with them
+        Service.objects.filter(source=RecordSource.DEMO).delete()
+        Location.objects.filter(source=RecordSource.DEMO).delete()
+        Organisation.objects.filter(source=RecordSource.DEMO).delete()
     return removed
 
 
@@ -728,8 +731,16 @@ def _socio_info_centre(ctx: DemoContext) -> Service:
 
 @transaction.atomic
 def load_demo(seed: int = DEFAULT_SEED, today: datetime.date | None = None) -> DemoReport:
-    """Replace the demo records with a fresh, deterministic set."""
-    today = today or timezone.localdate()
+    """Replace the demo records with a fresh, deterministic set (and index them for search)."""
+    from socioinfo.search.indexer import index_services, indexing_paused
+
+    with indexing_paused():
+        report = _load_demo(seed, today or timezone.localdate())
+    index_services(Service.objects.filter(source=RecordSource.DEMO).values_list("pk", flat=True))
+    return report
+
+
+def _load_demo(seed: int, today: datetime.date) -> DemoReport:
     report = DemoReport(removed_services=clear_demo())
     ctx = DemoContext(random.Random(seed), today)
 

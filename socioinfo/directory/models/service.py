@@ -1,6 +1,7 @@
 """Services, the forms in which they are provided with their capacity, and where."""
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from socioinfo.areas.models import Area
 from socioinfo.core.i18n import TranslatableModel
 from socioinfo.core.models import BaseModel
+from socioinfo.core.text import sort_key
 from socioinfo.directory.models.location import Location
 from socioinfo.directory.models.organisation import Organisation, RecordSource
 from socioinfo.directory.models.taxonomy import (
@@ -68,6 +70,7 @@ class Service(TranslatableModel, BaseModel):
         related_name="services",
     )
     name = models.CharField(_("name"), max_length=300)
+    sort_name = models.CharField(max_length=300, editable=False, db_index=True, default="")
     service_type = models.ForeignKey(
         ServiceType,
         verbose_name=_("service type"),
@@ -139,7 +142,7 @@ class Service(TranslatableModel, BaseModel):
     class Meta:
         verbose_name = _("service")
         verbose_name_plural = _("services")
-        ordering = ["name"]
+        ordering = ["sort_name", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["registry_id"],
@@ -158,6 +161,13 @@ class Service(TranslatableModel, BaseModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.sort_name = sort_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_name"}
+        super().save(*args, **kwargs)
 
 
 class ServiceFormOffer(BaseModel):

@@ -44,6 +44,7 @@ from socioinfo.directory.registry.records import (
     ServiceRecord,
 )
 from socioinfo.directory.services import resolve_location_areas
+from socioinfo.search.indexer import index_services, indexing_paused
 
 LOCATION_FIELDS = (
     "name",
@@ -155,7 +156,8 @@ def import_rpss(
     }
     address_points = read_address_points(address_files, wanted) if address_files else {}
     writer = _Writer(report, service_types, Geocoder(address_points, street_register))
-    with transaction.atomic():
+    # Search terms are rebuilt once for the imported services, not on every save.
+    with indexing_paused(), transaction.atomic():
         records: Iterable[ServiceRecord] = parsed.services
         if progress:
             records = tqdm(
@@ -174,6 +176,10 @@ def import_rpss(
         writer.report_unmapped_codes()
         if dry_run:
             transaction.set_rollback(True)
+        else:
+            index_services(
+                Service.objects.filter(source=RecordSource.REGISTRY).values_list("pk", flat=True)
+            )
     return report
 
 

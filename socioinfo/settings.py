@@ -75,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "socioinfo.portal.context_processors.portal",
             ],
         },
     },
@@ -115,6 +116,14 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# Front-end packages come from npm (`make install` runs `npm ci`) and are served by us, never
+# from a CDN: the Czech government design system's tokens, base styles and fonts, and Leaflet.
+NODE_MODULES = BASE_DIR / "node_modules"
+STATICFILES_DIRS = [
+    ("vendor/gov", NODE_MODULES / "@gov-design-system-ce" / "styles" / "lib"),
+    ("vendor/gov-fonts", NODE_MODULES / "@gov-design-system-ce" / "fonts" / "lib"),
+    ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -144,3 +153,10 @@ LOGGING = {
 
 # Directory: a service whose data nobody confirmed for this many days is "stale".
 SOCIOINFO_STALE_AFTER_DAYS = env_int("SOCIOINFO_STALE_AFTER_DAYS", 183)
+# The service shown as the city's information and advice point on every start page (the demo's
+# Socio-info Centre by default; another city sets its own service's id).
+SOCIOINFO_CENTRE_SERVICE_ID = env_str(
+    "SOCIOINFO_CENTRE_SERVICE_ID", "6e1bc56d-95ab-59b5-9b04-56aa327bac04"
+)
+# Public site address for sitemap.xml and structured data when behind a proxy (optional).
+SOCIOINFO_PUBLIC_URL = env_str("SOCIOINFO_PUBLIC_URL", "")

@@ -5,4 +5,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("socioinfo.core.urls")),
+    path("", include("socioinfo.portal.urls")),
 ]
+
+handler404 = "socioinfo.portal.views.not_found"

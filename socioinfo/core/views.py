@@ -1,14 +1,7 @@
-"""The start page (the portal grows here in its own app) and a health check."""
+"""A health check for load balancers and monitoring."""
 
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
-
-from socioinfo.directory.selectors import directory_overview
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"overview": directory_overview()})
+from django.http import HttpRequest, JsonResponse
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

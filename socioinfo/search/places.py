@@ -86,8 +86,8 @@ def resolve_place(text: str) -> Place | None:
             return Place(location["street"], point["lat"], point["lon"])
     district_name = _register().get(key)
     if district_name:
-        area = Area.objects.filter(name=district_name, level=AreaLevel.CITY_DISTRICT).first()
-        if area is not None:
-            place = _area_point(area)
-            return Place(f"{text.strip()} ({area.name})", place.latitude, place.longitude)
+        district = Area.objects.filter(name=district_name, level=AreaLevel.CITY_DISTRICT).first()
+        if district is not None:
+            place = _area_point(district)
+            return Place(f"{text.strip()} ({district.name})", place.latitude, place.longitude)
     return None

@@ -49,10 +49,13 @@ class WordMatch:
     direct: set[str] = field(default_factory=set)
     related: set[str] = field(default_factory=set)
     corrected_to: str | None = None
+    # For a thesaurus phrase: the terms of each of its words; a service that has a term of
+    # every one of them also matches ("pečovatelská služba" taken literally).
+    phrase: list[set[str]] = field(default_factory=list)
 
     @property
     def all_terms(self) -> set[str]:
-        return self.direct | self.related
+        return self.direct | self.related | {t for terms in self.phrase for t in terms}
 
 
 @dataclass
@@ -146,12 +149,15 @@ def _synonym_terms(word: str, query_terms: set[str], known: set[str]) -> set[str
             ):
                 hit = True
         if hit:
-            for member_terms in members:
-                # A phrase stands for its most specific (longest) term; very short terms
-                # ("dom" of "bez domova") would find too much.
-                term = max(member_terms, key=len)
-                if len(term) >= MIN_RELATED_LENGTH:
-                    related.add(term)
+            # Only one-word members stand for the group; a phrase ("dluhová poradna") only
+            # brings a query to the group, or it would find every "poradna".
+            related |= {
+                term
+                for member_terms in members
+                if len(member_terms) == 1
+                for term in member_terms
+                if len(term) >= MIN_RELATED_LENGTH
+            }
     return related
 
 
@@ -198,12 +204,21 @@ def _phrase_matches(text: str, vocab: Vocabulary) -> tuple[list[WordMatch], set[
                 continue
             if all(_same_word(sequence[start + k], phrase[k]) for k in range(size)):
                 group = vocab.synonym_groups[group_index]
-                direct = {max(member, key=len) for member in group} | {
-                    term for member in group for term in member if len(member) == 1
-                }
+                direct = {term for member in group if len(member) == 1 for term in member}
                 direct = {t for t in direct if len(t) >= MIN_RELATED_LENGTH and t in vocab.term_set}
-                if direct:
-                    matches.append(WordMatch(" ".join(sequence[start : start + size]), direct))
+                literal = [
+                    set(word_forms(sequence[start + k])) & vocab.term_set
+                    for k in range(size)
+                    if word_forms(sequence[start + k])
+                ]
+                # Taken literally only when it has two or more meaningful words: "bez domova"
+                # must not find every "domov".
+                literal_ok = len(literal) >= 2 and all(literal)
+                if direct or literal_ok:
+                    text_span = " ".join(sequence[start : start + size])
+                    matches.append(
+                        WordMatch(text_span, direct, phrase=literal if literal_ok else [])
+                    )
                     used |= span
     return matches, used
 
@@ -294,19 +309,29 @@ def _scored(services: QuerySet[Service], words: list[WordMatch]) -> QuerySet[Any
     """Rows (service_id, score) of services that match every word; a higher score is a
     better match (direct matches count fully, thesaurus matches partly)."""
     all_terms = set().union(*(w.all_terms for w in words))
-    direct = sorted(set().union(*(w.direct for w in words)))
+    direct = sorted(set().union(*(w.direct | {t for p in w.phrase for t in p} for w in words)))
+
     # One flag per word: does any of the service's terms match it? (A term may serve several
     # words, so the flags are computed separately.)
-    flags = {
-        f"w{i}": Max(
+    def flag(terms: set[str]) -> Max:
+        return Max(
             Case(
-                When(term__in=sorted(w.all_terms), then=Value(1)),
+                When(term__in=sorted(terms), then=Value(1)),
                 default=Value(0),
                 output_field=IntegerField(),
             )
         )
-        for i, w in enumerate(words)
-    }
+
+    flags: dict[str, Max] = {}
+    conditions = []
+    for i, w in enumerate(words):
+        flags[f"w{i}"] = flag(w.direct | w.related)
+        condition = Q(**{f"w{i}": 1})
+        if w.phrase:
+            for k, phrase_terms in enumerate(w.phrase):
+                flags[f"w{i}p{k}"] = flag(phrase_terms)
+            condition |= Q(**{f"w{i}p{k}": 1 for k in range(len(w.phrase))})
+        conditions.append(condition)
     direct_weight = Case(
         When(term__in=direct, then=F("weight") * DIRECT_FACTOR),
         default=F("weight") * SYNONYM_FACTOR,
@@ -316,7 +341,7 @@ def _scored(services: QuerySet[Service], words: list[WordMatch]) -> QuerySet[Any
         SearchTerm.objects.filter(term__in=sorted(all_terms), service__in=services)
         .values("service_id")
         .annotate(score=Sum(direct_weight), **flags)
-        .filter(**dict.fromkeys(flags, 1))
+        .filter(*conditions)
     )
 
 

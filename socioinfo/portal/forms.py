@@ -1,0 +1,128 @@
+"""The search form: reads the query string of /search/ into SearchParams. Unknown values are
+dropped with a message rather than an error page, so a shared or old link always works."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from socioinfo.areas.models import Area, AreaLevel
+from socioinfo.core.text import sort_key
+from socioinfo.directory.models import (
+    AccessibilityFeature,
+    Language,
+    LifeSituation,
+    ServiceType,
+    TargetGroup,
+)
+from socioinfo.directory.models.taxonomy import ServiceForm
+from socioinfo.search.places import Place, resolve_place
+from socioinfo.search.query import SearchParams
+
+
+class LocalizedChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.localized("name").text if hasattr(obj, "localized") else str(obj)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("What are you looking for?"), required=False, max_length=200)
+    situation = LocalizedChoiceField(
+        label=_("Life situation"),
+        queryset=LifeSituation.objects.filter(is_active=True),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("any"),
+    )
+    type = LocalizedChoiceField(
+        label=_("Type of service"),
+        queryset=ServiceType.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("any"),
+    )
+    group = LocalizedChoiceField(
+        label=_("For whom"),
+        queryset=TargetGroup.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("anyone"),
+    )
+    district = forms.ModelChoiceField(
+        label=_("City district"),
+        queryset=Area.objects.filter(level=AreaLevel.CITY_DISTRICT).defer("geometry"),
+        to_field_name="code",
+        required=False,
+        empty_label=_("anywhere in the city"),
+    )
+    form = forms.ChoiceField(
+        label=_("Form"),
+        choices=[("", _("any"))] + list(ServiceForm.choices),
+        required=False,
+    )
+    lang = LocalizedChoiceField(
+        label=_("Language spoken"),
+        queryset=Language.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("any"),
+    )
+    access = LocalizedChoiceField(
+        label=_("Accessibility"),
+        queryset=AccessibilityFeature.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("any"),
+    )
+    open = forms.BooleanField(label=_("Open now"), required=False)
+    near = forms.CharField(
+        label=_("Near (street, stop or district)"),
+        required=False,
+        max_length=100,
+        help_text=_("e.g. Kounicova, Mendlovo náměstí or Líšeň"),
+    )
+    lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
+    lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        district = self.fields["district"]
+        assert isinstance(district, forms.ModelChoiceField)
+        areas = list(district.queryset or [])
+        district.choices = [("", district.empty_label)] + sorted(
+            ((a.code, a.name) for a in areas), key=lambda c: sort_key(str(c[1]))
+        )
+        for name in ("type", "group", "lang", "access", "situation"):
+            field = self.fields[name]
+            assert isinstance(field, LocalizedChoiceField)
+            choices = list(field.choices)  # type: ignore[arg-type]
+            field.choices = choices[:1] + sorted(choices[1:], key=lambda c: sort_key(str(c[1])))
+        self.place: Place | None = None
+        self.place_not_found = False
+
+    def ignored_fields(self) -> list[str]:
+        """Parameters that were not understood (and so were left out)."""
+        return [str(self.fields[name].label) for name in self.errors if name in self.fields]
+
+    def params(self) -> SearchParams:
+        data = self.cleaned_data if self.is_bound else {}
+        if self.is_bound and self.errors:
+            data = {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
+        lat, lon = data.get("lat"), data.get("lon")
+        if lat is not None and lon is not None:
+            self.place = Place(str(_("your location")), lat, lon)
+        elif data.get("near"):
+            self.place = resolve_place(data["near"])
+            self.place_not_found = self.place is None
+        return SearchParams(
+            text=data.get("q") or "",
+            situation=data.get("situation"),
+            service_type=data.get("type"),
+            target_group=data.get("group"),
+            district=data.get("district"),
+            form=data.get("form") or "",
+            language=data.get("lang"),
+            feature=data.get("access"),
+            open_now=bool(data.get("open")),
+            near=self.place,
+        )

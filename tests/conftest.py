@@ -21,3 +21,19 @@ def _fresh_area_index():
     clear_area_index_cache()
     yield
     clear_area_index_cache()
+
+
+DEMO_DAY = __import__("datetime").date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker):
+    """The demo directory loaded once for a test module, rolled back at its end."""
+    from django.db import transaction
+
+    from socioinfo.directory.demo import load_demo
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        report = load_demo(today=DEMO_DAY)
+        yield report
+        transaction.set_rollback(True)

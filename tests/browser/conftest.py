@@ -74,3 +74,85 @@ def axe_violations(page) -> list[dict]:
         {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
         for v in result["violations"]
     ]
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    """The real site with the demo data, as `make run` serves it: its own SQLite file,
+    migrated and loaded once per session, served by Django in a separate process."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    import secrets
+
+    root = Path(__file__).resolve().parents[2]
+    folder = tmp_path_factory.mktemp("demo")
+    # Production settings (no debug pages, static files collected and compressed), only
+    # without HTTPS since the server is plain HTTP on localhost.
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{folder / 'demo.sqlite3'}",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_STATIC_ROOT": str(folder / "static"),
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SECURE_COOKIES": "0",
+        "DJANGO_HSTS_SECONDS": "0",
+        "PYTHONUNBUFFERED": "1",
+    }
+    manage = [sys.executable, str(root / "manage.py")]
+    for command in (
+        ["migrate", "--no-input", "-v0"],
+        ["collectstatic", "--no-input", "-v0"],
+        ["load_areas"],
+        ["load_demo"],
+    ):
+        subprocess.run(manage + command, env=env, check=True, cwd=root, capture_output=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        manage + ["runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+        env=env,
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _attempt in range(100):
+        try:
+            urllib.request.urlopen(url + "/healthz", timeout=1)  # noqa: S310 - local
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        server.kill()
+        pytest.fail("the demo server did not start")
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def open_in(context, url: str, language: str):
+    """Open a page with the language cookie set, as the language switch leaves it."""
+    from urllib.parse import urlparse
+
+    parts = urlparse(url)
+    context.add_cookies(
+        [{"name": "django_language", "value": language, "url": f"{parts.scheme}://{parts.netloc}/"}]
+    )
+    page = context.new_page()
+    page.goto(url)
+    return page

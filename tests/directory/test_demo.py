@@ -9,7 +9,6 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import transaction
 
 from socioinfo.areas.selectors import area_index, brno_city_districts
 from socioinfo.directory.demo import (
@@ -28,18 +27,13 @@ from socioinfo.directory.models import (
 )
 from socioinfo.directory.selectors import services_open_now
 from socioinfo.directory.validators import is_valid_ico
+from tests.conftest import DEMO_DAY as TODAY  # noqa: E402
 from tests.factories import OrganisationFactory, ServiceFactory
-
-TODAY = datetime.date(2026, 11, 24)
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo loaded once for the module, rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        report = load_demo(today=TODAY)
-        yield report
-        transaction.set_rollback(True)
+def demo(demo_data):
+    return demo_data
 
 
 pytestmark = pytest.mark.django_db

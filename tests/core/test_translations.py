@@ -3,8 +3,8 @@ default; English is the source), placeholders survive translation, and the compi
 catalogues match their sources."""
 
 import ast
-import re
 import gettext
+import re
 from pathlib import Path
 
 import pytest

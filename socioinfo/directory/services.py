@@ -8,11 +8,10 @@ from socioinfo.directory.models import Location
 
 
 def resolve_location_areas(location: Location) -> None:
-    """Set the location's city district and municipality from its point (or clear them when
-    the point is missing or outside every known area)."""
+    """Set the location's city district and municipality from its point (clearing them when
+    the point lies outside every known area). A location without a point keeps the areas it
+    was given otherwise (the registry import places such addresses by the street register)."""
     if location.latitude is None or location.longitude is None:
-        location.city_district = None
-        location.municipality = None
         return
     district = area_for_point(location.latitude, location.longitude, AreaLevel.CITY_DISTRICT)
     location.city_district = district

@@ -106,6 +106,18 @@ def test_moving_a_location_outside_brno_clears_the_district():
     assert location.municipality.name == "Blansko"
 
 
+def test_a_location_without_a_point_keeps_the_district_it_was_placed_in():
+    from socioinfo.areas.models import Area
+
+    jundrov = Area.objects.get(name="Brno-Jundrov")
+    location = LocationFactory(
+        organisation=OrganisationFactory(), latitude=None, longitude=None, city_district=jundrov
+    )
+    save_location(location)
+    location.refresh_from_db()
+    assert location.city_district == jundrov
+
+
 def test_latitude_without_longitude_is_rejected():
     with pytest.raises(IntegrityError), transaction.atomic():
         LocationFactory(longitude=None)

@@ -235,9 +235,10 @@ def match_words(text: str) -> list[WordMatch]:
         exact = {form for form in word_forms(word) if form in vocab.term_set}
         match.related = _synonym_terms(word, query_terms, exact)
         for form in word_forms(word):
-            # A word the thesaurus knows is not "corrected" into a look-alike.
+            # A word the thesaurus knows is not "corrected" into a look-alike. The form itself
+            # is always looked up too, in case this process's vocabulary is behind the index.
             known, corrected = _known_terms(form, vocab, fuzzy=not match.related)
-            match.direct |= known
+            match.direct |= known | {form}
             match.corrected_to = match.corrected_to or corrected
         if not match.related:
             match.related = _synonym_terms(word, query_terms, match.direct)

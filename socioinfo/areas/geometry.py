@@ -2,7 +2,8 @@
 benchmarked on its own.
 
 Polygons go into a shapely STRtree; a query first narrows candidates by bounding box in the
-tree, then tests exact containment. A point on a shared border belongs to the first area
+tree, then tests exact containment against the prepared polygons (prepared geometries make
+the point-in-polygon test an order of magnitude faster; see docs/benchmarks.md). A point on a shared border belongs to the first area
 given (callers pass areas in a stable order).
 """
 
@@ -44,17 +45,22 @@ class AreaIndex:
 
     def locate(self, lon: float, lat: float) -> Hashable | None:
         """The key of the area containing the point (WGS 84 lon/lat), or None."""
-        hits = self._tree.query(shapely.Point(lon, lat), predicate="intersects")
-        if len(hits) == 0:
-            return None
-        return self._keys[int(min(hits))]
+        point = shapely.Point(lon, lat)
+        # The tree narrows by bounding box; the exact test then runs on the prepared polygon
+        # (a tree predicate would test the point against the polygon, unprepared).
+        for index in sorted(self._tree.query(point)):
+            if shapely.intersects(self._geoms[index], point):
+                return self._keys[int(index)]
+        return None
 
     def locate_many(
         self, lons: Sequence[float] | np.ndarray, lats: Sequence[float] | np.ndarray
     ) -> list[Hashable | None]:
         """Keys for many points at once (vectorised; much faster than a loop of locate())."""
         points = shapely.points(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
-        point_idx, area_idx = self._tree.query(points, predicate="intersects")
+        point_idx, area_idx = self._tree.query(points)
+        inside = shapely.intersects(self._geoms[area_idx], points[point_idx])
+        point_idx, area_idx = point_idx[inside], area_idx[inside]
         first = np.full(len(points), len(self._keys), dtype=np.int64)
         np.minimum.at(first, point_idx, area_idx)
         return [self._keys[i] if i < len(self._keys) else None for i in first.tolist()]

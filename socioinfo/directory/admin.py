@@ -160,7 +160,7 @@ class ServiceAdmin(TranslatedModelAdmin, SimpleHistoryAdmin):
             },
         ),
         (_("Languages and accessibility"), {"fields": ["languages", "accessibility_features"]}),
-        (_("Where"), {"fields": ["areas_served"]}),
+        (_("Areas served"), {"fields": ["areas_served"]}),
         (_("Validity"), {"fields": ["valid_from", "valid_to", "last_verified_on", "source"]}),
     ]
 

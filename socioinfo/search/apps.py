@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class SearchConfig(AppConfig):
     name = "socioinfo.search"
-    verbose_name = _("Search")
+    verbose_name = _("Search and thesaurus")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

@@ -148,8 +148,10 @@ class DemoContext:
         self.districts = list(brno_city_districts())
         if len(self.districts) != 29:
             raise ValidationError(
-                _("Load the areas first (manage.py load_areas): the demo needs Brno's 29 city ")
-                + _("districts.")
+                _(
+                    "Load the areas first (manage.py load_areas): the demo needs Brno's 29 "
+                    "city districts."
+                )
             )
         self.brno = Area.objects.get(code=BRNO_CODE, level=AreaLevel.MUNICIPALITY)
         self.index = area_index(AreaLevel.CITY_DISTRICT)

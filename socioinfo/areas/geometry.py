@@ -3,8 +3,8 @@ benchmarked on its own.
 
 Polygons go into a shapely STRtree; a query first narrows candidates by bounding box in the
 tree, then tests exact containment against the prepared polygons (prepared geometries make
-the point-in-polygon test an order of magnitude faster; see docs/benchmarks.md). A point on a shared border belongs to the first area
-given (callers pass areas in a stable order).
+the point-in-polygon test an order of magnitude faster; see docs/benchmarks.md). A point on
+a shared border belongs to the first area given (callers pass areas in a stable order).
 """
 
 from collections.abc import Hashable, Iterable, Sequence

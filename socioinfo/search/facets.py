@@ -16,7 +16,13 @@ from socioinfo.directory.models import (
     TargetGroup,
 )
 from socioinfo.directory.models.taxonomy import ServiceForm
-from socioinfo.search.query import FacetValue, SearchParams, feature_q, result_pks
+from socioinfo.search.query import (
+    MAX_LISTED_IDS,
+    FacetValue,
+    SearchParams,
+    feature_q,
+    result_pks,
+)
 
 
 def _count_by(queryset: QuerySet[Any], key: str) -> dict[str, int]:
@@ -27,14 +33,20 @@ def _count_by(queryset: QuerySet[Any], key: str) -> dict[str, int]:
     }
 
 
-def facet_counts(params: SearchParams, at: Any = None) -> dict[str, list[FacetValue]]:
+def facet_counts(
+    params: SearchParams, at: Any = None, result_ids: list[Any] | None = None
+) -> dict[str, list[FacetValue]]:
     """Counts per value of each facet among the results (for a facet that is selected, among
     the results without it, so the other choices stay visible)."""
     facets: dict[str, list[FacetValue]] = {}
 
-    ids = result_pks(params, at)
+    ids: Any = (
+        result_ids
+        if result_ids is not None and len(result_ids) <= MAX_LISTED_IDS
+        else result_pks(params, at)
+    )
 
-    def ids_without(name: str) -> QuerySet[Any]:
+    def ids_without(name: str) -> Any:
         return ids if not getattr(params, name) else result_pks(params.without(name), at)
 
     through = Service.target_groups.through.objects

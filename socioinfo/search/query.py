@@ -12,7 +12,19 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -27,7 +39,8 @@ from socioinfo.directory.models import (
     ServiceType,
     TargetGroup,
 )
-from socioinfo.directory.selectors import services_open_now
+from socioinfo.directory.models.service import published_q
+from socioinfo.directory.selectors import open_now_q
 from socioinfo.search.models import SearchTerm
 from socioinfo.search.places import Place
 from socioinfo.search.text import query_words, terms, unaccent, word_forms, words
@@ -251,62 +264,69 @@ def match_words(text: str) -> list[WordMatch]:
 # ---------------------------------------------------------------------------- filters
 
 
-def _pks(queryset: QuerySet[Any], field_name: str = "service_id") -> QuerySet[Any]:
-    return queryset.values(field_name)
+def conditions(params: SearchParams, at: Any = None, on: str = "service") -> list[Q]:
+    """The filters as conditions on services (``on="service"``) or on rows that point to a
+    service (``on="term"``: search terms). Relations are tested with EXISTS, so the database
+    can start from the few rows the words match instead of listing every service."""
+    prefix, ref = ("", "pk") if on == "service" else ("service__", "service_id")
+
+    def exists(queryset: QuerySet[Any]) -> Q:
+        return Q(Exists(queryset.filter(service_id=OuterRef(ref))))
+
+    through = Service.target_groups.through.objects
+    found = [published_q(prefix=prefix)]
+    if params.situation is not None:
+        found.append(Q(**{f"{prefix}service_type__in": list(params.situation.service_types.all())}))
+        groups = list(params.situation.target_groups.all())
+        if groups:
+            found.append(exists(through.filter(targetgroup__in=groups)))
+    if params.service_type is not None:
+        found.append(Q(**{f"{prefix}service_type": params.service_type}))
+    if params.target_group is not None:
+        found.append(exists(through.filter(targetgroup=params.target_group)))
+    if params.district is not None:
+        areas = (
+            [params.district, params.district.parent]
+            if params.district.parent
+            else [params.district]
+        )
+        found.append(
+            exists(ServiceAtLocation.objects.filter(location__city_district=params.district))
+            | exists(Service.areas_served.through.objects.filter(area__in=areas))
+        )
+    if params.form:
+        found.append(exists(ServiceFormOffer.objects.filter(form=params.form)))
+    if params.language is not None:
+        found.append(exists(Service.languages.through.objects.filter(language=params.language)))
+    if params.feature is not None:
+        found.append(
+            exists(
+                Service.accessibility_features.through.objects.filter(
+                    accessibilityfeature=params.feature
+                )
+            )
+            | exists(
+                ServiceAtLocation.objects.filter(location__accessibility_features=params.feature)
+            )
+        )
+    if params.open_now:
+        found.append(open_now_q(at, ref))
+    return found
 
 
 def filtered_services(params: SearchParams, at: Any = None) -> QuerySet[Service]:
-    services = Service.objects.published()
-    if params.situation is not None:
-        services = services.filter(situation_q(params.situation))
-    if params.service_type is not None:
-        services = services.filter(service_type=params.service_type)
-    if params.target_group is not None:
-        services = services.filter(
-            pk__in=_pks(
-                Service.target_groups.through.objects.filter(targetgroup=params.target_group)
-            )
-        )
-    if params.district is not None:
-        services = services.filter(district_q(params.district))
-    if params.form:
-        services = services.filter(pk__in=_pks(ServiceFormOffer.objects.filter(form=params.form)))
-    if params.language is not None:
-        services = services.filter(
-            pk__in=_pks(Service.languages.through.objects.filter(language=params.language))
-        )
-    if params.feature is not None:
-        services = services.filter(feature_q(params.feature))
-    if params.open_now:
-        services = services.filter(pk__in=services_open_now(at, Service.objects.all()).values("pk"))
-    return services
-
-
-def situation_q(situation: LifeSituation) -> Q:
-    q = Q(service_type__in=situation.service_types.all())
-    groups = list(situation.target_groups.all())
-    if groups:
-        q &= Q(pk__in=_pks(Service.target_groups.through.objects.filter(targetgroup__in=groups)))
-    return q
-
-
-def district_q(district: Area) -> Q:
-    """Services with a location in the district, or field services that serve it."""
-    at_location = ServiceAtLocation.objects.filter(location__city_district=district)
-    serving = Service.areas_served.through.objects.filter(area__in=[district, district.parent])
-    return Q(pk__in=_pks(at_location)) | Q(pk__in=_pks(serving))
+    return Service.objects.filter(*conditions(params, at))
 
 
 def feature_q(feature: AccessibilityFeature) -> Q:
-    own = Service.accessibility_features.through.objects.filter(accessibilityfeature=feature)
-    located = ServiceAtLocation.objects.filter(location__accessibility_features=feature)
-    return Q(pk__in=_pks(own)) | Q(pk__in=_pks(located))
+    """Services with the feature themselves or at one of their places."""
+    return conditions(SearchParams(feature=feature))[-1]
 
 
 # ---------------------------------------------------------------------------- ranking
 
 
-def _scored(services: QuerySet[Service], words: list[WordMatch]) -> QuerySet[Any]:
+def _scored(params: SearchParams, words: list[WordMatch], at: Any = None) -> QuerySet[Any]:
     """Rows (service_id, score) of services that match every word; a higher score is a
     better match (direct matches count fully, thesaurus matches partly)."""
     all_terms = set().union(*(w.all_terms for w in words))
@@ -324,7 +344,7 @@ def _scored(services: QuerySet[Service], words: list[WordMatch]) -> QuerySet[Any
         )
 
     flags: dict[str, Max] = {}
-    conditions = []
+    every_word = []
     for i, w in enumerate(words):
         flags[f"w{i}"] = flag(w.direct | w.related)
         condition = Q(**{f"w{i}": 1})
@@ -332,17 +352,18 @@ def _scored(services: QuerySet[Service], words: list[WordMatch]) -> QuerySet[Any
             for k, phrase_terms in enumerate(w.phrase):
                 flags[f"w{i}p{k}"] = flag(phrase_terms)
             condition |= Q(**{f"w{i}p{k}": 1 for k in range(len(w.phrase))})
-        conditions.append(condition)
+        every_word.append(condition)
     direct_weight = Case(
         When(term__in=direct, then=F("weight") * DIRECT_FACTOR),
         default=F("weight") * SYNONYM_FACTOR,
         output_field=IntegerField(),
     )
     return (
-        SearchTerm.objects.filter(term__in=sorted(all_terms), service__in=services)
+        SearchTerm.objects.filter(term__in=sorted(all_terms))
+        .filter(*conditions(params, at, on="term"))
         .values("service_id")
         .annotate(score=Sum(direct_weight), **flags)
-        .filter(*conditions)
+        .filter(*every_word)
     )
 
 
@@ -353,7 +374,7 @@ def result_pks(params: SearchParams, at: Any = None) -> QuerySet[Any]:
     if any(not w.all_terms for w in words):
         return services.none().values("pk")
     if words:
-        return _scored(services, words).values("service_id")
+        return _scored(params, words, at).values("service_id")
     return services.values("pk")
 
 
@@ -369,7 +390,16 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
-def _nearest_distances(pks: QuerySet[Any], place: Place) -> dict[Any, float]:
+# Result ids are handed to the next queries as a list up to this many (SQLite takes 32,766
+# parameters); beyond it the result query is repeated as a subquery.
+MAX_LISTED_IDS = 20_000
+
+
+def ids_or_subquery(ids: list[Any], params: SearchParams, at: Any) -> Any:
+    return ids if len(ids) <= MAX_LISTED_IDS else result_pks(params, at)
+
+
+def _nearest_distances(pks: Any, place: Place) -> dict[Any, float]:
     """The distance of each service's nearest location to the place."""
     nearest: dict[Any, float] = {}
     rows = ServiceAtLocation.objects.filter(
@@ -389,40 +419,37 @@ def search(
     at: Any = None,
     with_facets: bool = True,
 ) -> SearchResult:
-    services = filtered_services(params, at)
     words = match_words(params.text) if params.text.strip() else []
     distances: dict[Any, float] = {}
     scores: dict[Any, float] = {}
+    ids: list[Any] | None = None
     page = max(1, page)
     if any(not w.all_terms for w in words):
-        total, window = 0, []
-    elif params.near is not None:
-        # Distance order: every candidate's distance is needed, so it is sorted here.
+        total, window, ids = 0, [], []
+    elif words or params.near is not None:
+        # One query gives every match with its score and name; ordering happens here, so the
+        # database aggregates once (a count and a page would make it aggregate twice).
         if words:
-            scored = list(_scored(services, words).values_list("service_id", "score"))
-            scores = {pk: float(score) for pk, score in scored}
+            rows = list(
+                _scored(params, words, at).values_list("service_id", "score", "service__sort_name")
+            )
         else:
-            scores = dict.fromkeys(services.values_list("pk", flat=True), 0.0)
-        names = dict(Service.objects.filter(pk__in=list(scores)).values_list("pk", "sort_name"))
-        distances = _nearest_distances(result_pks(params, at), params.near)
-        ordered = sorted(
-            scores,
-            key=lambda pk: (distances.get(pk, math.inf), -scores[pk], names.get(pk, ""), str(pk)),
-        )
+            rows = list(filtered_services(params, at).values_list("pk", Value(0), "sort_name"))
+        scores = {pk: float(score) for pk, score, _name in rows}
+        names = {pk: name for pk, _score, name in rows}
+        ids = list(scores)
+        if params.near is not None:
+            distances = _nearest_distances(ids_or_subquery(ids, params, at), params.near)
+            ordered = sorted(
+                ids, key=lambda pk: (distances.get(pk, math.inf), -scores[pk], names[pk], str(pk))
+            )
+        else:
+            ordered = sorted(ids, key=lambda pk: (-scores[pk], names[pk], str(pk)))
         total = len(ordered)
         page = min(page, max(1, math.ceil(total / page_size)))
         window = ordered[(page - 1) * page_size : page * page_size]
-    elif words:
-        ranked = _scored(services, words).order_by("-score", "service__sort_name", "service_id")
-        total = ranked.count()
-        page = min(page, max(1, math.ceil(total / page_size)))
-        rows = list(
-            ranked[(page - 1) * page_size : page * page_size].values_list("service_id", "score")
-        )
-        scores = {pk: float(score) for pk, score in rows}
-        window = [pk for pk, _score in rows]
     else:
-        ordered_qs = services.order_by("sort_name", "pk")
+        ordered_qs = filtered_services(params, at).order_by("sort_name", "pk")
         total = ordered_qs.count()
         page = min(page, max(1, math.ceil(total / page_size)))
         window = list(
@@ -435,10 +462,6 @@ def search(
         .select_related("organisation", "service_type")
         .prefetch_related("forms", "languages", "locations__city_district", "target_groups")
     }
-    if params.near is not None and distances == {} and window:
-        distances = _nearest_distances(
-            Service.objects.filter(pk__in=window).values("pk"), params.near
-        )
     hits = [
         Hit(loaded[pk], scores.get(pk, 0.0), distances.get(pk)) for pk in window if pk in loaded
     ]
@@ -447,7 +470,7 @@ def search(
     if with_facets:
         from socioinfo.search.facets import facet_counts
 
-        result.facets = facet_counts(params, at)
+        result.facets = facet_counts(params, at, ids)
     return result
 
 

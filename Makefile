@@ -62,8 +62,9 @@ messages: install ## Update the translation catalogues and compile them
 	cd socioinfo && ../$(BIN)/django-admin makemessages --all --no-obsolete --ignore "*/migrations/*"
 	cd socioinfo && ../$(BIN)/django-admin compilemessages
 
-bench: install ## Run the benchmarks (figures go to docs/benchmarks.md by hand)
+bench: install ## Run the benchmarks on SQLite (figures go to docs/benchmarks.md by hand)
 	$(BIN)/python bench/bench_areas.py
+	$(BIN)/python bench/bench_search.py
 
 clean: ## Remove the virtualenv, node modules and the SQLite database
 	rm -rf $(VENV) node_modules db.sqlite3 staticfiles

@@ -23,6 +23,17 @@ def _fresh_area_index():
     clear_area_index_cache()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_search_engine():
+    """Each test's transaction is rolled back, so no search engine may outlive it."""
+    from socioinfo.search.engine import bump_version, forget_engine
+
+    forget_engine()
+    bump_version()
+    yield
+    forget_engine()
+
+
 DEMO_DAY = __import__("datetime").date(2026, 11, 24)
 
 

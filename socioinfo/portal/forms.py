@@ -25,6 +25,33 @@ class LocalizedChoiceField(forms.ModelChoiceField):
         return obj.localized("name").text if hasattr(obj, "localized") else str(obj)
 
 
+_choices_cache: dict[tuple[str, int], dict[str, list[tuple[str, str]]]] = {}
+
+
+def _sorted_choices() -> dict[str, list[tuple[str, str]]]:
+    """The code-list choices of the filters, sorted by their name in the active language
+    (ignoring diacritics), kept per language until the directory changes."""
+    from django.utils.translation import get_language
+
+    from socioinfo.search.engine import current_version
+
+    key = (get_language() or "cs", current_version())
+    cached = _choices_cache.get(key)
+    if cached is not None:
+        return cached
+    form = SearchForm.__new__(SearchForm)
+    forms.Form.__init__(form)
+    choices: dict[str, list[tuple[str, str]]] = {}
+    for name in ("type", "group", "lang", "access", "situation", "district"):
+        field = form.fields[name]
+        assert isinstance(field, forms.ModelChoiceField)
+        pairs = [(str(value), str(label)) for value, label in field.choices]  # type: ignore[misc,union-attr]
+        choices[name] = pairs[:1] + sorted(pairs[1:], key=lambda c: sort_key(c[1]))
+    _choices_cache.clear()
+    _choices_cache[key] = choices
+    return choices
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("What are you looking for?"), required=False, max_length=200)
     situation = LocalizedChoiceField(
@@ -86,17 +113,8 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        district = self.fields["district"]
-        assert isinstance(district, forms.ModelChoiceField)
-        areas = list(district.queryset or [])
-        district.choices = [("", district.empty_label)] + sorted(
-            ((a.code, a.name) for a in areas), key=lambda c: sort_key(str(c[1]))
-        )
-        for name in ("type", "group", "lang", "access", "situation"):
-            field = self.fields[name]
-            assert isinstance(field, LocalizedChoiceField)
-            choices = list(field.choices)  # type: ignore[arg-type]
-            field.choices = choices[:1] + sorted(choices[1:], key=lambda c: sort_key(str(c[1])))
+        for name, choices in _sorted_choices().items():
+            self.fields[name].choices = choices  # type: ignore[attr-defined]
         self.place: Place | None = None
         self.place_not_found = False
 

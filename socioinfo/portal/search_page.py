@@ -151,6 +151,9 @@ def search_context(request: HttpRequest) -> dict[str, Any]:
     ]
     return {
         "form": form,
+        # Selects rendered straight from their choices (Django's widget templates cost a
+        # millisecond per dozen options, and these have 150 between them).
+        "select_fields": ("situation", "type", "group", "district", "form", "lang", "access"),
         "params": params,
         "result": result,
         "active": active,

@@ -12,19 +12,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import (
-    Case,
-    Exists,
-    F,
-    IntegerField,
-    Max,
-    OuterRef,
-    Q,
-    QuerySet,
-    Sum,
-    Value,
-    When,
-)
+import numpy as np
+from django.db.models import Prefetch
+from django.utils import timezone
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -33,15 +23,13 @@ from socioinfo.directory.models import (
     AccessibilityFeature,
     Language,
     LifeSituation,
+    Location,
     Service,
-    ServiceAtLocation,
-    ServiceFormOffer,
     ServiceType,
     TargetGroup,
 )
-from socioinfo.directory.models.service import published_q
-from socioinfo.directory.selectors import open_now_q
-from socioinfo.search.models import SearchTerm
+from socioinfo.directory.selectors import services_open_now
+from socioinfo.search.engine import Engine, engine
 from socioinfo.search.places import Place
 from socioinfo.search.text import query_words, terms, unaccent, word_forms, words
 from socioinfo.search.vocabulary import Vocabulary, vocabulary
@@ -264,152 +252,73 @@ def match_words(text: str) -> list[WordMatch]:
 # ---------------------------------------------------------------------------- filters
 
 
-def conditions(params: SearchParams, at: Any = None, on: str = "service") -> list[Q]:
-    """The filters as conditions on services (``on="service"``) or on rows that point to a
-    service (``on="term"``: search terms). Relations are tested with EXISTS, so the database
-    can start from the few rows the words match instead of listing every service."""
-    prefix, ref = ("", "pk") if on == "service" else ("service__", "service_id")
+@dataclass
+class Selection:
+    """What a query selects in the engine: the published services, each filter's mask, the
+    words' mask and scores."""
 
-    def exists(queryset: QuerySet[Any]) -> Q:
-        return Q(Exists(queryset.filter(service_id=OuterRef(ref))))
+    engine: Engine
+    base: np.ndarray
+    filters: dict[str, np.ndarray]
+    words_mask: np.ndarray
+    scores: np.ndarray
+    words: list[WordMatch]
 
-    through = Service.target_groups.through.objects
-    found = [published_q(prefix=prefix)]
+    def mask(self, without: str | None = None) -> np.ndarray:
+        mask = self.base & self.words_mask
+        for name, filter_mask in self.filters.items():
+            if name != without:
+                mask &= filter_mask
+        return mask
+
+
+def select(params: SearchParams, at: Any = None) -> Selection:
+    eng = engine()
+    today = timezone.localdate(at) if at is not None else timezone.localdate()
+    filters: dict[str, np.ndarray] = {}
     if params.situation is not None:
-        found.append(Q(**{f"{prefix}service_type__in": list(params.situation.service_types.all())}))
-        groups = list(params.situation.target_groups.all())
+        mask = eng.members(
+            "service_type", params.situation.service_types.values_list("pk", flat=True)
+        )
+        groups = list(params.situation.target_groups.values_list("pk", flat=True))
         if groups:
-            found.append(exists(through.filter(targetgroup__in=groups)))
-    if params.service_type is not None:
-        found.append(Q(**{f"{prefix}service_type": params.service_type}))
-    if params.target_group is not None:
-        found.append(exists(through.filter(targetgroup=params.target_group)))
-    if params.district is not None:
-        areas = (
-            [params.district, params.district.parent]
-            if params.district.parent
-            else [params.district]
-        )
-        found.append(
-            exists(ServiceAtLocation.objects.filter(location__city_district=params.district))
-            | exists(Service.areas_served.through.objects.filter(area__in=areas))
-        )
+            mask &= eng.members("target_group", groups)
+        filters["situation"] = mask
+    for name, facet, value in (
+        ("service_type", "service_type", params.service_type),
+        ("target_group", "target_group", params.target_group),
+        ("district", "district", params.district),
+        ("language", "language", params.language),
+        ("feature", "feature", params.feature),
+    ):
+        if value is not None:
+            filters[name] = eng.members(facet, [value.pk])
     if params.form:
-        found.append(exists(ServiceFormOffer.objects.filter(form=params.form)))
-    if params.language is not None:
-        found.append(exists(Service.languages.through.objects.filter(language=params.language)))
-    if params.feature is not None:
-        found.append(
-            exists(
-                Service.accessibility_features.through.objects.filter(
-                    accessibilityfeature=params.feature
-                )
-            )
-            | exists(
-                ServiceAtLocation.objects.filter(location__accessibility_features=params.feature)
-            )
-        )
+        filters["form"] = eng.members("form", [params.form])
     if params.open_now:
-        found.append(open_now_q(at, ref))
-    return found
+        open_ids = services_open_now(at, Service.objects.published()).values_list("pk", flat=True)
+        filters["open_now"] = eng.mask_of(open_ids)
 
-
-def filtered_services(params: SearchParams, at: Any = None) -> QuerySet[Service]:
-    return Service.objects.filter(*conditions(params, at))
-
-
-def feature_q(feature: AccessibilityFeature) -> Q:
-    """Services with the feature themselves or at one of their places."""
-    return conditions(SearchParams(feature=feature))[-1]
-
-
-# ---------------------------------------------------------------------------- ranking
-
-
-def _scored(params: SearchParams, words: list[WordMatch], at: Any = None) -> QuerySet[Any]:
-    """Rows (service_id, score) of services that match every word; a higher score is a
-    better match (direct matches count fully, thesaurus matches partly)."""
-    all_terms = set().union(*(w.all_terms for w in words))
-    direct = sorted(set().union(*(w.direct | {t for p in w.phrase for t in p} for w in words)))
-
-    # One flag per word: does any of the service's terms match it? (A term may serve several
-    # words, so the flags are computed separately.)
-    def flag(terms: set[str]) -> Max:
-        return Max(
-            Case(
-                When(term__in=sorted(terms), then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        )
-
-    flags: dict[str, Max] = {}
-    every_word = []
-    for i, w in enumerate(words):
-        flags[f"w{i}"] = flag(w.direct | w.related)
-        condition = Q(**{f"w{i}": 1})
-        if w.phrase:
-            for k, phrase_terms in enumerate(w.phrase):
-                flags[f"w{i}p{k}"] = flag(phrase_terms)
-            condition |= Q(**{f"w{i}p{k}": 1 for k in range(len(w.phrase))})
-        every_word.append(condition)
-    direct_weight = Case(
-        When(term__in=direct, then=F("weight") * DIRECT_FACTOR),
-        default=F("weight") * SYNONYM_FACTOR,
-        output_field=IntegerField(),
-    )
-    return (
-        SearchTerm.objects.filter(term__in=sorted(all_terms))
-        .filter(*conditions(params, at, on="term"))
-        .values("service_id")
-        .annotate(score=Sum(direct_weight), **flags)
-        .filter(*every_word)
-    )
-
-
-def result_pks(params: SearchParams, at: Any = None) -> QuerySet[Any]:
-    """A one-column queryset of the matching services' ids, for use as a subquery."""
-    services = filtered_services(params, at)
     words = match_words(params.text) if params.text.strip() else []
-    if any(not w.all_terms for w in words):
-        return services.none().values("pk")
+    words_mask = np.ones(eng.size, dtype=bool)
+    scores = np.zeros(eng.size, dtype=np.int64)
     if words:
-        return _scored(params, words, at).values("service_id")
-    return services.values("pk")
+        direct = set().union(*(w.direct | {t for p in w.phrase for t in p} for w in words))
+        related = set().union(*(w.related for w in words)) - direct
+        scores, _hit = eng.term_scores([(direct, DIRECT_FACTOR), (related, SYNONYM_FACTOR)])
+        for w in words:
+            _s, hit = eng.term_scores([(w.direct | w.related, 1)])
+            if w.phrase:
+                literal = np.ones(eng.size, dtype=bool)
+                for phrase_terms in w.phrase:
+                    literal &= eng.term_scores([(phrase_terms, 1)])[1]
+                hit |= literal
+            words_mask &= hit
+    return Selection(eng, eng.published(today), filters, words_mask, scores, words)
 
 
 def count(params: SearchParams, at: Any = None) -> int:
-    return result_pks(params, at).count()
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
-
-
-# Result ids are handed to the next queries as a list up to this many (SQLite takes 32,766
-# parameters); beyond it the result query is repeated as a subquery.
-MAX_LISTED_IDS = 20_000
-
-
-def ids_or_subquery(ids: list[Any], params: SearchParams, at: Any) -> Any:
-    return ids if len(ids) <= MAX_LISTED_IDS else result_pks(params, at)
-
-
-def _nearest_distances(pks: Any, place: Place) -> dict[Any, float]:
-    """The distance of each service's nearest location to the place."""
-    nearest: dict[Any, float] = {}
-    rows = ServiceAtLocation.objects.filter(
-        service_id__in=pks, location__latitude__isnull=False
-    ).values_list("service_id", "location__latitude", "location__longitude")
-    for service_id, lat, lon in rows:
-        d = distance_km(place.latitude, place.longitude, float(lat), float(lon))  # type: ignore[arg-type]
-        if d < nearest.get(service_id, math.inf):
-            nearest[service_id] = d
-    return nearest
+    return int(np.count_nonzero(select(params, at).mask()))
 
 
 def search(
@@ -419,77 +328,72 @@ def search(
     at: Any = None,
     with_facets: bool = True,
 ) -> SearchResult:
-    words = match_words(params.text) if params.text.strip() else []
-    distances: dict[Any, float] = {}
-    scores: dict[Any, float] = {}
-    ids: list[Any] | None = None
-    page = max(1, page)
-    if any(not w.all_terms for w in words):
-        total, window, ids = 0, [], []
-    elif words or params.near is not None:
-        # One query gives every match with its score and name; ordering happens here, so the
-        # database aggregates once (a count and a page would make it aggregate twice).
-        if words:
-            rows = list(
-                _scored(params, words, at).values_list("service_id", "score", "service__sort_name")
-            )
-        else:
-            rows = list(filtered_services(params, at).values_list("pk", Value(0), "sort_name"))
-        scores = {pk: float(score) for pk, score, _name in rows}
-        names = {pk: name for pk, _score, name in rows}
-        ids = list(scores)
-        if params.near is not None:
-            distances = _nearest_distances(ids_or_subquery(ids, params, at), params.near)
-            ordered = sorted(
-                ids, key=lambda pk: (distances.get(pk, math.inf), -scores[pk], names[pk], str(pk))
-            )
-        else:
-            ordered = sorted(ids, key=lambda pk: (-scores[pk], names[pk], str(pk)))
-        total = len(ordered)
-        page = min(page, max(1, math.ceil(total / page_size)))
-        window = ordered[(page - 1) * page_size : page * page_size]
+    selection = select(params, at)
+    eng = selection.engine
+    candidates = np.flatnonzero(selection.mask())
+    scores = selection.scores[candidates]
+    ranks = eng.rank[candidates]
+    distances = None
+    if params.near is not None:
+        distances = eng.distances(selection.mask(), params.near.latitude, params.near.longitude)[
+            candidates
+        ]
+        order = np.lexsort((ranks, -scores, distances))
+    elif selection.words:
+        order = np.lexsort((ranks, -scores))
     else:
-        ordered_qs = filtered_services(params, at).order_by("sort_name", "pk")
-        total = ordered_qs.count()
-        page = min(page, max(1, math.ceil(total / page_size)))
-        window = list(
-            ordered_qs[(page - 1) * page_size : page * page_size].values_list("pk", flat=True)
-        )
+        order = np.argsort(ranks, kind="stable")
+    total = len(candidates)
+    pages = max(1, math.ceil(total / page_size))
+    page = min(max(1, page), pages)
+    chosen = order[(page - 1) * page_size : page * page_size]
+    window = [eng.ids[int(candidates[i])] for i in chosen]
+    found_scores = {eng.ids[int(candidates[i])]: float(scores[i]) for i in chosen}
+    found_distances = (
+        {eng.ids[int(candidates[i])]: float(distances[i]) for i in chosen}
+        if distances is not None
+        else {}
+    )
 
     loaded = {
         s.pk: s
         for s in Service.objects.filter(pk__in=window)
         .select_related("organisation", "service_type")
-        .prefetch_related("forms", "languages", "locations__city_district", "target_groups")
+        .prefetch_related(
+            "forms",
+            "languages",
+            Prefetch(
+                "locations",
+                queryset=Location.objects.select_related("city_district").defer(
+                    "city_district__geometry"
+                ),
+            ),
+        )
     }
     hits = [
-        Hit(loaded[pk], scores.get(pk, 0.0), distances.get(pk)) for pk in window if pk in loaded
+        Hit(loaded[pk], found_scores.get(pk, 0.0), found_distances.get(pk))
+        for pk in window
+        if pk in loaded
     ]
-    pages = max(1, math.ceil(total / page_size))
-    result = SearchResult(params, total, hits, page, pages, words)
+    result = SearchResult(params, total, hits, page, pages, selection.words)
     if with_facets:
         from socioinfo.search.facets import facet_counts
 
-        result.facets = facet_counts(params, at, ids)
+        result.facets = facet_counts(selection, params)
     return result
 
 
 def nearest_services(place: Place, limit: int = 5) -> list[Hit]:
-    """Published services nearest to a place, whatever else was asked (for empty results).
-    Looks in a growing box around the place so it stays fast on a large directory."""
-    published = Service.objects.published().values("pk")
-    for box in (0.02, 0.05, 0.15, 0.5, 5.0):
-        rows = ServiceAtLocation.objects.filter(
-            service_id__in=published,
-            location__latitude__range=(place.latitude - box, place.latitude + box),
-            location__longitude__range=(place.longitude - box * 1.5, place.longitude + box * 1.5),
-        ).values_list("service_id", "location__latitude", "location__longitude")
-        nearest: dict[Any, float] = {}
-        for service_id, lat, lon in rows:
-            d = distance_km(place.latitude, place.longitude, float(lat), float(lon))  # type: ignore[arg-type]
-            nearest[service_id] = min(d, nearest.get(service_id, math.inf))
-        if len(nearest) >= limit:
-            break
-    chosen = sorted(nearest, key=lambda pk: (nearest[pk], str(pk)))[:limit]
-    services = Service.objects.in_bulk(chosen)
-    return [Hit(services[pk], 0.0, nearest[pk]) for pk in chosen]
+    """Published services nearest to a place, whatever else was asked (for empty results)."""
+    eng = engine()
+    published = eng.published(timezone.localdate())
+    distances = eng.distances(published, place.latitude, place.longitude)
+    candidates = np.flatnonzero(published & np.isfinite(distances))
+    order = np.lexsort((eng.rank[candidates], distances[candidates]))[:limit]
+    chosen = [int(candidates[i]) for i in order]
+    services = Service.objects.in_bulk([eng.ids[i] for i in chosen])
+    return [
+        Hit(services[eng.ids[i]], 0.0, float(distances[i]))
+        for i in chosen
+        if eng.ids[i] in services
+    ]

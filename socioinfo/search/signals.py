@@ -16,6 +16,7 @@ from socioinfo.directory.models import (
     Organisation,
     Service,
     ServiceAtLocation,
+    ServiceFormOffer,
     ServiceType,
     TargetGroup,
 )
@@ -101,5 +102,13 @@ def situation_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 @receiver(post_save, sender=SynonymGroup)
 @receiver(post_delete, sender=SynonymGroup)
-def thesaurus_changed(sender: Any, **kwargs: Any) -> None:
-    forget_vocabulary()
+@receiver(post_save, sender=ServiceFormOffer)
+@receiver(post_delete, sender=ServiceFormOffer)
+@receiver(m2m_changed, sender=Service.languages.through)
+@receiver(m2m_changed, sender=Service.accessibility_features.through)
+@receiver(m2m_changed, sender=Service.areas_served.through)
+@receiver(m2m_changed, sender=Location.accessibility_features.through)
+def facets_changed(sender: Any, **kwargs: Any) -> None:
+    """The engine also holds the thesaurus and the facets: a change makes it reload."""
+    if not kwargs.get("raw") and kwargs.get("action", "post_").startswith("post_"):
+        forget_vocabulary()

@@ -91,12 +91,11 @@ def _free_port() -> int:
 def demo_server(tmp_path_factory):
     """The real site with the demo data, as `make run` serves it: its own SQLite file,
     migrated and loaded once per session, served by Django in a separate process."""
+    import secrets
     import subprocess
     import sys
     import time
     import urllib.request
-
-    import secrets
 
     root = Path(__file__).resolve().parents[2]
     folder = tmp_path_factory.mktemp("demo")

@@ -19,7 +19,7 @@ from socioinfo.directory.models import (
     TargetGroup,
 )
 from socioinfo.directory.services import save_location
-from socioinfo.search.facets import facet_counts
+from socioinfo.search.facets import facet_counts_for as facet_counts
 from socioinfo.search.models import SynonymGroup
 from socioinfo.search.places import resolve_place
 from socioinfo.search.query import SearchParams, nearest_services, search

@@ -17,12 +17,26 @@ def _centre_phone() -> str:
     return contact.value if contact else ""
 
 
+_cache: dict[str, Any] = {}
+
+
+def _site_facts() -> dict[str, Any]:
+    """Read once per directory version (any change to the directory bumps it)."""
+    from socioinfo.search.engine import current_version
+
+    version = current_version()
+    if _cache.get("version") != version:
+        _cache.update(
+            version=version,
+            demo=Organisation.objects.filter(source=RecordSource.DEMO).exists(),
+            phone=_centre_phone(),
+        )
+    return _cache
+
+
 def portal(request: HttpRequest) -> dict[str, Any]:
-    """Shown on every page: the demo label and the Socio-info Centre's phone (both lazy, so
-    pages that do not print them do not query for them)."""
+    """Shown on every page: the demo label and the Socio-info Centre's phone."""
     return {
-        "demo_notice": SimpleLazyObject(
-            lambda: Organisation.objects.filter(source=RecordSource.DEMO).exists()
-        ),
-        "centre_phone": SimpleLazyObject(_centre_phone),
+        "demo_notice": SimpleLazyObject(lambda: _site_facts()["demo"]),
+        "centre_phone": SimpleLazyObject(lambda: _site_facts()["phone"]),
     }

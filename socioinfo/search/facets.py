@@ -4,60 +4,82 @@ facet is counted without its own filter, so its alternatives stay visible."""
 from typing import Any
 
 import numpy as np
+from django.utils.translation import get_language
 
-from socioinfo.areas.models import Area
+from socioinfo.areas.models import Area, AreaLevel
 from socioinfo.core.text import sort_key
 from socioinfo.directory.models import AccessibilityFeature, Language, ServiceType, TargetGroup
 from socioinfo.directory.models.taxonomy import ServiceForm
+from socioinfo.search.engine import current_version
 from socioinfo.search.query import FacetValue, SearchParams, Selection, select
 
-# facet name in SearchParams → the engine's facet and the model of its values
-FACET_SOURCES: dict[str, tuple[str, Any]] = {
-    "target_group": ("target_group", TargetGroup),
-    "service_type": ("service_type", ServiceType),
-    "district": ("district", Area),
-    "form": ("form", None),
-    "language": ("language", Language),
-    "feature": ("feature", AccessibilityFeature),
-}
+# facet name in SearchParams → the engine's facet
+FACETS = ("target_group", "service_type", "district", "form", "language", "feature")
+
+# (language, engine version) → facet → engine key → (key in URLs, label); in display order
+_labels_cache: dict[tuple[str, int], dict[str, dict[str, tuple[str, str]]]] = {}
 
 
-def _counts(selection: Selection, name: str, facet: str) -> dict[Any, int]:
+def _labels() -> dict[str, dict[str, tuple[str, str]]]:
+    """Labels of every facet value in the active language, read once per language and
+    directory version (they are small code lists)."""
+    key = (get_language() or "cs", current_version())
+    cached = _labels_cache.get(key)
+    if cached is not None:
+        return cached
+    labels: dict[str, dict[str, tuple[str, str]]] = {
+        "target_group": {
+            g.pk.hex: (g.slug, g.localized("name").text) for g in TargetGroup.objects.all()
+        },
+        "service_type": {
+            t.pk.hex: (t.slug, t.localized("name").text) for t in ServiceType.objects.all()
+        },
+        "language": {
+            lang.pk.hex: (lang.code, lang.localized("name").text) for lang in Language.objects.all()
+        },
+        "feature": {
+            f.pk.hex: (f.code, f.localized("name").text) for f in AccessibilityFeature.objects.all()
+        },
+        "form": {value: (value, str(label)) for value, label in ServiceForm.choices},
+        "district": {
+            a.pk.hex: (a.code, a.name)
+            for a in sorted(
+                Area.objects.filter(level=AreaLevel.CITY_DISTRICT).defer("geometry"),
+                key=lambda area: sort_key(area.name),
+            )
+        },
+    }
+    _labels_cache.clear()
+    _labels_cache[key] = labels
+    return labels
+
+
+def _counts(selection: Selection, name: str) -> dict[str, int]:
     mask = selection.mask(without=name)
     counts = {}
-    for value, services in selection.engine.postings[facet].items():
+    for value, services in selection.engine.postings[name].items():
         n = int(np.count_nonzero(mask[services]))
         if n:
             counts[value] = n
     return counts
 
 
+def _chosen_key(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    return value.pk.hex if hasattr(value, "pk") else str(value)
+
+
 def facet_counts(selection: Selection, params: SearchParams) -> dict[str, list[FacetValue]]:
+    labels = _labels()
     facets: dict[str, list[FacetValue]] = {}
-    for name, (facet, model) in FACET_SOURCES.items():
-        counts = _counts(selection, name, facet)
-        chosen = getattr(params, name)
-        if model is None:
-            facets[name] = [
-                FacetValue(value, str(label), counts[value], value == chosen)
-                for value, label in ServiceForm.choices
-                if value in counts
-            ]
-            continue
-        objects = model.objects.filter(pk__in=list(counts))
-        if model is Area:
-            objects = objects.filter(level="city_district").defer("geometry")
-            items = sorted(objects, key=lambda area: sort_key(area.name))
-            facets[name] = [
-                FacetValue(a.code, a.name, counts[a.pk.hex], a == chosen) for a in items
-            ]
-            continue
-        key = "code" if model in (Language, AccessibilityFeature) else "slug"
+    for name in FACETS:
+        counts = _counts(selection, name)
+        chosen = _chosen_key(getattr(params, name))
         facets[name] = [
-            FacetValue(
-                getattr(obj, key), obj.localized("name").text, counts[obj.pk.hex], obj == chosen
-            )
-            for obj in objects
+            FacetValue(public, label, counts[key], key == chosen)
+            for key, (public, label) in labels[name].items()
+            if key in counts
         ]
     return facets
 

@@ -66,7 +66,22 @@ def _register() -> dict[str, str]:
     return {street: next(iter(names)) for street, names in districts.items() if len(names) == 1}
 
 
+_resolved: dict[tuple[str, int], Place | None] = {}
+
+
 def resolve_place(text: str) -> Place | None:
+    """The place for what was typed; answers are kept until the directory changes."""
+    from socioinfo.search.engine import current_version
+
+    cache_key = (_key(text or ""), current_version())
+    if cache_key not in _resolved:
+        if len(_resolved) > 2000:
+            _resolved.clear()
+        _resolved[cache_key] = _resolve(text)
+    return _resolved[cache_key]
+
+
+def _resolve(text: str) -> Place | None:
     key = _key(text or "")
     if len(key) < 2:
         return None

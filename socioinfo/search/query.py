@@ -321,6 +321,26 @@ def count(params: SearchParams, at: Any = None) -> int:
     return int(np.count_nonzero(select(params, at).mask()))
 
 
+def load_for_cards(ids: list[Any]) -> dict[Any, Service]:
+    """The services of a result page with what their cards show, in a fixed number of
+    queries."""
+    return {
+        s.pk: s
+        for s in Service.objects.filter(pk__in=ids)
+        .select_related("organisation", "service_type")
+        .prefetch_related(
+            "forms",
+            "languages",
+            Prefetch(
+                "locations",
+                queryset=Location.objects.select_related("city_district").defer(
+                    "city_district__geometry"
+                ),
+            ),
+        )
+    }
+
+
 def search(
     params: SearchParams,
     page: int = 1,
@@ -355,21 +375,7 @@ def search(
         else {}
     )
 
-    loaded = {
-        s.pk: s
-        for s in Service.objects.filter(pk__in=window)
-        .select_related("organisation", "service_type")
-        .prefetch_related(
-            "forms",
-            "languages",
-            Prefetch(
-                "locations",
-                queryset=Location.objects.select_related("city_district").defer(
-                    "city_district__geometry"
-                ),
-            ),
-        )
-    }
+    loaded = load_for_cards(window)
     hits = [
         Hit(loaded[pk], found_scores.get(pk, 0.0), found_distances.get(pk))
         for pk in window
@@ -391,7 +397,7 @@ def nearest_services(place: Place, limit: int = 5) -> list[Hit]:
     candidates = np.flatnonzero(published & np.isfinite(distances))
     order = np.lexsort((eng.rank[candidates], distances[candidates]))[:limit]
     chosen = [int(candidates[i]) for i in order]
-    services = Service.objects.in_bulk([eng.ids[i] for i in chosen])
+    services = load_for_cards([eng.ids[i] for i in chosen])
     return [
         Hit(services[eng.ids[i]], 0.0, float(distances[i]))
         for i in chosen

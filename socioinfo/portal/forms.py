@@ -25,6 +25,19 @@ class LocalizedChoiceField(forms.ModelChoiceField):
         return obj.localized("name").text if hasattr(obj, "localized") else str(obj)
 
 
+def code_list(
+    label: Any, queryset: Any, key: str = "slug", empty: Any = None
+) -> LocalizedChoiceField:
+    """An optional filter over a code list, chosen by its slug or code in the URL."""
+    return LocalizedChoiceField(
+        label=label,
+        queryset=queryset,
+        to_field_name=key,
+        required=False,
+        empty_label=empty if empty is not None else _("any"),
+    )
+
+
 _choices_cache: dict[tuple[str, int], dict[str, list[tuple[str, str]]]] = {}
 
 
@@ -54,53 +67,22 @@ def _sorted_choices() -> dict[str, list[tuple[str, str]]]:
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("What are you looking for?"), required=False, max_length=200)
-    situation = LocalizedChoiceField(
-        label=_("Life situation"),
-        queryset=LifeSituation.objects.filter(is_active=True),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("any"),
-    )
-    type = LocalizedChoiceField(
-        label=_("Type of service"),
-        queryset=ServiceType.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("any"),
-    )
-    group = LocalizedChoiceField(
-        label=_("For whom"),
-        queryset=TargetGroup.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("anyone"),
-    )
-    district = forms.ModelChoiceField(
-        label=_("City district"),
-        queryset=Area.objects.filter(level=AreaLevel.CITY_DISTRICT).defer("geometry"),
-        to_field_name="code",
-        required=False,
-        empty_label=_("anywhere in the city"),
+    situation = code_list(_("Life situation"), LifeSituation.objects.filter(is_active=True))
+    type = code_list(_("Type of service"), ServiceType.objects.all())
+    group = code_list(_("For whom"), TargetGroup.objects.all(), empty=_("anyone"))
+    district = code_list(
+        _("City district"),
+        Area.objects.filter(level=AreaLevel.CITY_DISTRICT).defer("geometry"),
+        key="code",
+        empty=_("anywhere in the city"),
     )
     form = forms.ChoiceField(
         label=_("Form"),
         choices=[("", _("any"))] + list(ServiceForm.choices),
         required=False,
     )
-    lang = LocalizedChoiceField(
-        label=_("Language spoken"),
-        queryset=Language.objects.all(),
-        to_field_name="code",
-        required=False,
-        empty_label=_("any"),
-    )
-    access = LocalizedChoiceField(
-        label=_("Accessibility"),
-        queryset=AccessibilityFeature.objects.all(),
-        to_field_name="code",
-        required=False,
-        empty_label=_("any"),
-    )
+    lang = code_list(_("Language spoken"), Language.objects.all(), key="code")
+    access = code_list(_("Accessibility"), AccessibilityFeature.objects.all(), key="code")
     open = forms.BooleanField(label=_("Open now"), required=False)
     near = forms.CharField(
         label=_("Near (street, stop or district)"),

@@ -122,6 +122,7 @@ NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     ("vendor/gov", NODE_MODULES / "@gov-design-system-ce" / "styles" / "lib"),
     ("vendor/gov-fonts", NODE_MODULES / "@gov-design-system-ce" / "fonts" / "lib"),
+    ("vendor/gov-icons", NODE_MODULES / "@gov-design-system-ce" / "icons" / "lib" / "components"),
     ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
 ]
 STORAGES = {

@@ -159,5 +159,3 @@ SOCIOINFO_STALE_AFTER_DAYS = env_int("SOCIOINFO_STALE_AFTER_DAYS", 183)
 SOCIOINFO_CENTRE_SERVICE_ID = env_str(
     "SOCIOINFO_CENTRE_SERVICE_ID", "6e1bc56d-95ab-59b5-9b04-56aa327bac04"
 )
-# Public site address for sitemap.xml and structured data when behind a proxy (optional).
-SOCIOINFO_PUBLIC_URL = env_str("SOCIOINFO_PUBLIC_URL", "")

@@ -149,7 +149,9 @@ def search_context(request: HttpRequest) -> dict[str, Any]:
         for loc in hit.service.locations.all()
         if loc.latitude is not None
     ]
+    czech_fallback = any(hit.service.localized("description").is_fallback for hit in result.hits)
     return {
+        "czech_fallback": czech_fallback,
         "form": form,
         # Selects rendered straight from their choices (Django's widget templates cost a
         # millisecond per dozen options, and these have 150 between them).

@@ -21,11 +21,13 @@ from socioinfo.search.query import SearchParams, search
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    overview = directory_overview()
     return render(
         request,
         "portal/home.html",
         {
-            "overview": directory_overview(),
+            "overview": overview,
+            "czech_fallback": any(s.localized_name.is_fallback for s in overview.life_situations),
             "centre": selectors.socio_info_centre(),
             "form": SearchForm(),
         },
@@ -81,10 +83,15 @@ def organisation(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @require_GET
 def situations(request: HttpRequest) -> HttpResponse:
+    items = list(LifeSituation.objects.filter(is_active=True))
     return render(
         request,
         "portal/situations.html",
-        {"nav": "situations", "situations": LifeSituation.objects.filter(is_active=True)},
+        {
+            "nav": "situations",
+            "situations": items,
+            "czech_fallback": any(s.localized("name").is_fallback for s in items),
+        },
     )
 
 

@@ -140,6 +140,14 @@ def test_untranslated_content_falls_back_to_czech_with_a_note(demo_data, client)
     assert 'class="fallback-note"' not in html  # the demo has English texts
 
 
+def test_lists_say_when_their_texts_are_shown_in_czech(demo_data, client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"  # life situations exist in cs and en
+    for url in ("/", "/situations/", "/search/?q=dluhy"):
+        assert 'class="fallback-note"' in client.get(url).content.decode(), url
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert 'class="fallback-note"' not in client.get("/situations/").content.decode()
+
+
 def test_arabic_pages_are_right_to_left(demo_data, client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
     assert '<html lang="ar" dir="rtl"' in client.get("/situations/").content.decode()

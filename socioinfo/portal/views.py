@@ -27,7 +27,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "portal/home.html",
         {
             "overview": overview,
-            "czech_fallback": any(s.localized_name.is_fallback for s in overview.life_situations),
+            "czech_fallback": any(
+                s.localized("name").is_fallback for s in overview.life_situations
+            ),
             "centre": selectors.socio_info_centre(),
             "form": SearchForm(),
         },

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "socioinfo.directory",
     "socioinfo.search",
     "socioinfo.portal",
+    "socioinfo.api",
 ]
 
 MIDDLEWARE = [

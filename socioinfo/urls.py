@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/hsds/", include("socioinfo.api.urls")),
     path("", include("socioinfo.core.urls")),
     path("", include("socioinfo.portal.urls")),
 ]

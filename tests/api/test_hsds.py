@@ -1,0 +1,179 @@
+"""The HSDS 3.0 API on the demo data, checked the way the Open Referral UK validator checks
+an API: call every endpoint, validate every object against the official HSDS 3.0 JSON
+Schemas (data/hsds/3.0/schema), walk first, middle and last pages, follow ids from lists
+to details."""
+
+import json
+import math
+from functools import cache
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from socioinfo.api.taxonomies import SERVICE_TYPES
+from socioinfo.directory.models import RecordSource, Service, ServiceStatus, ServiceType
+
+pytestmark = pytest.mark.django_db
+SCHEMAS = Path(settings.DATA_DIR) / "hsds" / "3.0" / "schema"
+BASE = "/api/hsds/"
+
+
+@cache
+def validator(name: str) -> Draft202012Validator:
+    resources = [
+        (path.name, Resource.from_contents(json.loads(path.read_text()), DRAFT202012))
+        for path in SCHEMAS.glob("*.json")
+        if path.name != "openapi.json"
+    ]
+    registry = Registry().with_resources(resources)
+    schema = json.loads((SCHEMAS / f"{name}.json").read_text())
+    return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
+
+
+def assert_valid(name: str, item: dict) -> None:
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator(name).iter_errors(item)]
+    assert errors == [], (name, item.get("id"), errors[:5])
+
+
+def get(client, path: str, **params) -> dict:
+    response = client.get(BASE + path, params)
+    assert response.status_code == 200, (path, response.content[:300])
+    assert response["Access-Control-Allow-Origin"] == "*"
+    return response.json()
+
+
+def walk(client, path: str, schema: str, per_page: int = 20, **params) -> list[dict]:
+    """First, middle and last page; every object validated; returns all objects seen."""
+    first = get(client, path, per_page=per_page, **params)
+    pages = first["total_pages"]
+    assert first["first_page"] and first["page_number"] == 1
+    assert first["total_pages"] == max(1, math.ceil(first["total_items"] / per_page))
+    seen = list(first["contents"])
+    for number in sorted({(pages + 1) // 2, pages} - {1}):
+        result = get(client, path, per_page=per_page, page=number, **params)
+        assert result["page_number"] == number
+        assert result["last_page"] == (number == pages)
+        seen += result["contents"]
+    for item in seen:
+        assert_valid(schema, item)
+    return seen
+
+
+def test_root_names_version_profile_and_openapi(demo_data, client):
+    data = get(client, "")
+    assert data["version"] == "3.0"
+    assert client.get(data["openapi_url"]).status_code == 200
+    profile = client.get(data["profile"]).json()
+    assert {t["name"] for t in profile["taxonomies"]} >= {SERVICE_TYPES.name}
+
+
+def test_services_validate_and_lead_to_valid_details(demo_data, client):
+    services = walk(client, "services", "service")
+    published = Service.objects.published().count()
+    assert get(client, "services")["total_items"] == published
+    for item in services[:25]:
+        detail = get(client, f"services/{item['id']}")
+        assert_valid("service", detail)
+        assert_valid("organization", detail["organization"])
+        assert detail["organization"]["id"] == item["organization_id"]
+    one = get(client, f"services/{services[0]['id']}")
+    attributes = {a["taxonomy_term"]["taxonomy"] for a in one["attributes"]}
+    assert SERVICE_TYPES.name in attributes
+
+
+def test_every_published_demo_service_validates(demo_data, client):
+    items = get(client, "services", per_page=500, full="true")["contents"]
+    assert len(items) == Service.objects.published().count()
+    for item in items:
+        assert_valid("service", item)
+        for link in item.get("service_at_locations", []):
+            assert_valid("service_at_location", link)
+            assert_valid("location", link["location"])
+
+
+def test_organizations_service_at_locations_and_taxonomies_validate(demo_data, client):
+    organisations = walk(client, "organizations", "organization")
+    detail = get(client, f"organizations/{organisations[0]['id']}")
+    assert_valid("organization", detail)
+    assert detail["services"]
+    ico = [i for o in organisations for i in o.get("organization_identifiers", [])]
+    assert ico and all(i["identifier_type"] == "IČO" for i in ico)
+    links = walk(client, "service_at_locations", "service_at_location")
+    assert_valid("service_at_location", get(client, f"service_at_locations/{links[-1]['id']}"))
+    for taxonomy in walk(client, "taxonomies", "taxonomy"):
+        assert_valid("taxonomy", get(client, f"taxonomies/{taxonomy['id']}"))
+    terms = walk(client, "taxonomy_terms", "taxonomy_term", per_page=30)
+    assert_valid("taxonomy_term", get(client, f"taxonomy_terms/{terms[0]['id']}"))
+    section_37 = get(client, "taxonomy_terms", search="§37")["contents"]
+    assert section_37[0]["code"] == "§37" and section_37[0]["parent_id"]
+
+
+def test_filters_combine_with_and(demo_data, client):
+    counselling = ServiceType.objects.get(paragraph="§37")
+    found = get(client, "services", taxonomy_term_id=str(counselling.pk), per_page=500)
+    expected = Service.objects.published().filter(service_type=counselling).count()
+    assert found["total_items"] == expected
+    organisation_id = found["contents"][0]["organization_id"]
+    both = get(
+        client,
+        "services",
+        taxonomy_term_id=str(counselling.pk),
+        organization_id=organisation_id,
+        per_page=500,
+    )
+    assert 0 < both["total_items"] <= expected
+    assert all(s["organization_id"] == organisation_id for s in both["contents"])
+    assert get(client, "services", modified_after="2999-01-01")["total_items"] == 0
+    assert get(client, "services", taxonomy_id=SERVICE_TYPES.id)["total_items"] > 0
+
+
+def test_search_ranks_like_the_portal(demo_data, client):
+    first = get(client, "services", search="dluhy")["contents"][0]
+    assert first["name"].startswith("Dluhová poradna")
+
+
+def test_minimal_and_ndjson(demo_data, client):
+    minimal = get(client, "services", minimal="true", per_page=500)["contents"]
+    assert set(minimal[0]) == {"id", "last_modified"}
+    response = client.get(BASE + "services", {"format": "ndjson"})
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert len(lines) == Service.objects.published().count()
+    assert_valid("service", json.loads(lines[0]))
+
+
+def test_bad_parameters_get_a_clear_400(demo_data, client):
+    for params, words in [
+        ({"per_page": "x"}, "whole number"),
+        ({"per_page": "100000"}, "between"),
+        ({"full": "maybe"}, "true or false"),
+        ({"taxonomy_term_id": "zzz"}, "UUID"),
+        ({"modified_after": "yesterday"}, "ISO 8601"),
+        ({"format": "xml"}, "json or ndjson"),
+    ]:
+        response = client.get(BASE + "services", params)
+        assert response.status_code == 400, params
+        assert words in response.json()["error"]
+
+
+def test_unpublished_records_are_not_served(demo_data, client):
+    draft = Service.objects.filter(status=ServiceStatus.DRAFT, source=RecordSource.DEMO).first()
+    assert client.get(f"{BASE}services/{draft.pk}").status_code == 404
+    ids = {s["id"] for s in get(client, "services", per_page=500)["contents"]}
+    assert str(draft.pk) not in ids
+
+
+def test_the_api_is_read_only(demo_data, client):
+    assert client.post(BASE + "services", {}).status_code == 405
+
+
+def test_the_schema_check_itself_catches_broken_objects():
+    with pytest.raises(AssertionError):
+        assert_valid("service", {"id": "1", "name": "Bez stavu"})  # status is required
+    with pytest.raises(AssertionError):
+        assert_valid("service", {"id": "1", "name": "x", "status": "open", "email": "no"})
+    with pytest.raises(AssertionError):
+        assert_valid("location", {"id": "1", "location_type": "physical", "latitude": "north"})

@@ -263,6 +263,24 @@ def service_dict(service: Service, with_organization: bool = True) -> dict[str, 
                 service_at_location_dict(link) for link in service.service_at_locations.all()
             ],
             "attributes": attributes,
+            # HSDS 3.1 service_capacity, one per form of provision with its registered unit.
+            "service_capacity": [
+                {
+                    "id": stable_id("capacity", sid, offer.form),
+                    "service_id": sid,
+                    "unit": {
+                        "id": stable_id("unit", offer.capacity_unit),
+                        "name": offer.get_capacity_unit_display(),
+                        "scheme": "TypKapacitySocialniSluzby",
+                        "identifier": offer.capacity_unit,
+                    },
+                    "maximum": offer.capacity,
+                    "description": f"{offer.get_form_display()}; {offer.capacity_note}".strip("; "),
+                    "updated": service.updated_at.astimezone(datetime.UTC).isoformat(),
+                }
+                for offer in service.forms.all()
+                if offer.capacity is not None and offer.capacity_unit
+            ],
         }
     )
     if with_organization:

@@ -85,6 +85,27 @@ def test_services_validate_and_lead_to_valid_details(demo_data, client):
     assert SERVICE_TYPES.name in attributes
 
 
+def test_capacity_per_form_is_published_with_its_unit(demo_data, client):
+    home = Service.objects.published().filter(service_type__paragraph="§49").first()
+    capacity = get(client, f"services/{home.pk}")["service_capacity"]
+    offer = home.forms.get()
+    assert capacity == [
+        {
+            "id": capacity[0]["id"],
+            "service_id": str(home.pk),
+            "unit": {
+                "id": capacity[0]["unit"]["id"],
+                "name": "lůžka",
+                "scheme": "TypKapacitySocialniSluzby",
+                "identifier": "beds",
+            },
+            "maximum": offer.capacity,
+            "description": "pobytová",
+            "updated": capacity[0]["updated"],
+        }
+    ]
+
+
 def test_every_published_demo_service_validates(demo_data, client):
     items = get(client, "services", per_page=500, full="true")["contents"]
     assert len(items) == Service.objects.published().count()

@@ -36,6 +36,11 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, "")}
 
 
+def ordered_contacts(contacts: Any) -> list[Any]:
+    """Contacts in their order (then kind and id): the same on every database."""
+    return sorted(contacts, key=lambda c: (c.order, c.kind, str(c.pk)))
+
+
 def _phones(contacts: Any, owner: str, owner_id: str) -> list[dict[str, Any]]:
     return [
         _clean(
@@ -107,7 +112,7 @@ def _attribute(
 
 def location_dict(location: Location) -> dict[str, Any]:
     lid = str(location.pk)
-    features = [f.localized("name", "cs").text for f in location.accessibility_features.all()]
+    features = sorted(f.localized("name", "cs").text for f in location.accessibility_features.all())
     accessibility = []
     if features or location.accessibility_notes:
         accessibility.append(
@@ -152,7 +157,7 @@ def organization_dict(
     organisation: Organisation, services: list[Service] | None = None
 ) -> dict[str, Any]:
     oid = str(organisation.pk)
-    contacts = list(organisation.contacts.all())
+    contacts = ordered_contacts(organisation.contacts.all())
     data = _clean(
         {
             "id": oid,
@@ -203,17 +208,18 @@ def service_at_location_dict(link: ServiceAtLocation, with_location: bool = True
 
 def service_dict(service: Service, with_organization: bool = True) -> dict[str, Any]:
     sid = str(service.pk)
-    contacts = list(service.contacts.all())
-    ages = list(service.age_groups.all())
+    contacts = ordered_contacts(service.contacts.all())
+    ages = sorted(service.age_groups.all(), key=lambda a: (a.order, a.name))
     attributes = []
     if service.service_type is not None:
         t = service.service_type
         attributes.append(_attribute(sid, str(t.pk), t.paragraph or t.slug, t.name, SERVICE_TYPES))
-    for offer in service.forms.all():
+    offers = sorted(service.forms.all(), key=lambda o: o.form)
+    for offer in offers:
         attributes.append(
             _attribute(sid, form_term_id(offer.form), offer.form, offer.get_form_display(), FORMS)
         )
-    for g in service.target_groups.all():
+    for g in sorted(service.target_groups.all(), key=lambda g: (g.order, g.name)):
         attributes.append(
             _attribute(sid, str(g.pk), g.registry_code or g.slug, g.name, TARGET_GROUPS)
         )
@@ -248,7 +254,7 @@ def service_dict(service: Service, with_organization: bool = True) -> dict[str, 
                     "extent_type": "geojson",
                     "uri": f"urn:cz:area:{area.level}:{area.code}",
                 }
-                for area in service.areas_served.all()
+                for area in sorted(service.areas_served.all(), key=lambda a: (a.level, a.name))
             ],
             "languages": [
                 {
@@ -257,10 +263,11 @@ def service_dict(service: Service, with_organization: bool = True) -> dict[str, 
                     "name": lang.localized("name", "en").text,
                     "code": lang.code,
                 }
-                for lang in service.languages.all()
+                for lang in sorted(service.languages.all(), key=lambda lang: lang.name)
             ],
             "service_at_locations": [
-                service_at_location_dict(link) for link in service.service_at_locations.all()
+                service_at_location_dict(link)
+                for link in sorted(service.service_at_locations.all(), key=lambda x: str(x.pk))
             ],
             "attributes": attributes,
             # HSDS 3.1 service_capacity, one per form of provision with its registered unit.
@@ -278,7 +285,7 @@ def service_dict(service: Service, with_organization: bool = True) -> dict[str, 
                     "description": f"{offer.get_form_display()}; {offer.capacity_note}".strip("; "),
                     "updated": service.updated_at.astimezone(datetime.UTC).isoformat(),
                 }
-                for offer in service.forms.all()
+                for offer in offers
                 if offer.capacity is not None and offer.capacity_unit
             ],
         }

@@ -157,6 +157,16 @@ def test_search_ranks_like_the_portal(demo_data, client):
     assert first["name"].startswith("Dluhová poradna")
 
 
+def test_fast_rows_give_the_same_objects_as_the_models(demo_data):
+    from socioinfo.api.hsds import service_dict, services_for_api
+    from socioinfo.api.rows import service_dicts
+
+    ids = list(Service.objects.published().order_by("sort_name", "pk").values_list("pk", flat=True))
+    by_models = [service_dict(s) for s in services_for_api(Service.objects.filter(pk__in=ids))]
+    by_models.sort(key=lambda item: ids.index(__import__("uuid").UUID(item["id"])))
+    assert service_dicts(ids) == by_models
+
+
 def test_minimal_and_ndjson(demo_data, client):
     minimal = get(client, "services", minimal="true", per_page=500)["contents"]
     assert set(minimal[0]) == {"id", "last_modified"}

@@ -138,20 +138,20 @@ def profile(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _term_filter(term_id: str) -> dict[str, Any]:
-    """A Service filter for one taxonomy term id."""
+def _term_kind(term_id: str) -> tuple[str, Any]:
+    """Which code list a taxonomy term id belongs to, and its value there."""
     if ServiceType.objects.filter(pk=term_id).exists():
-        return {"service_type_id": term_id}
+        return "service_type", term_id
     if TargetGroup.objects.filter(pk=term_id).exists():
-        return {"target_groups": term_id}
+        return "target_group", term_id
     if AgeGroup.objects.filter(pk=term_id).exists():
-        return {"age_groups": term_id}
+        return "age_group", term_id
     for value, _label in ServiceForm.choices:
         if form_term_id(value) == term_id:
-            return {"forms__form": value}
-    groups = {t["id"]: t for t in all_terms() if t["parent_id"] is None and t["code"] == "§32"}
-    if term_id in groups:
-        return {"service_type__group": groups[term_id]["name"]}
+            return "form", value
+    for term in all_terms():
+        if term["id"] == term_id and term["code"] == "§32":
+            return "group", term["name"]
     raise BadRequest(f"No taxonomy term has the id {term_id!r}.")
 
 
@@ -167,27 +167,47 @@ def _is_uuid(value: str) -> bool:
 
 def filtered_services(request: HttpRequest) -> list[Any]:
     """Ids of published services matching the HSDS query parameters (AND), in the API's
-    order: relevance for a search, else name."""
-    services = Service.objects.published()
+    order: relevance for a search, else name. Words and the code-list filters run on the
+    search engine; the rest (organisation, modification time, postcode, age group) on the
+    database."""
+    import numpy as np
+
+    from socioinfo.search.query import SearchParams, select
+
+    selection = select(SearchParams(text=request.GET.get("search", "").strip()))
+    engine = selection.engine
+    mask = selection.mask()
+    database = Service.objects.published()
+    narrowed = False
     if term_id := request.GET.get("taxonomy_term_id"):
         if not _is_uuid(term_id):
             raise BadRequest("taxonomy_term_id must be a UUID.")
-        services = services.filter(**_term_filter(term_id)).distinct()
+        kind, value = _term_kind(term_id)
+        if kind == "group":
+            types = ServiceType.objects.filter(group=value).values_list("pk", flat=True)
+            mask &= engine.members("service_type", types)
+        elif kind == "age_group":
+            database, narrowed = database.filter(age_groups=value), True
+        else:
+            mask &= engine.members(kind, [value])
     if taxonomy_id := request.GET.get("taxonomy_id"):
         known = {t.id: t for t in TAXONOMIES}
         if taxonomy_id not in known:
             raise BadRequest(f"No taxonomy has the id {taxonomy_id!r}.")
-        field = {
-            "cz-social-service-types": "service_type__isnull",
-            "cz-target-groups": "target_groups__isnull",
-            "cz-age-groups": "age_groups__isnull",
-            "cz-service-forms": "forms__isnull",
-        }[known[taxonomy_id].slug]
-        services = services.filter(**{field: False}).distinct()
+        slug = known[taxonomy_id].slug
+        if slug == "cz-age-groups":
+            database, narrowed = database.filter(age_groups__isnull=False).distinct(), True
+        else:
+            facet = {
+                "cz-social-service-types": "service_type",
+                "cz-target-groups": "target_group",
+                "cz-service-forms": "form",
+            }[slug]
+            mask &= engine.members(facet, list(engine.postings[facet]))
     if organization_id := request.GET.get("organization_id"):
         if not _is_uuid(organization_id):
             raise BadRequest("organization_id must be a UUID.")
-        services = services.filter(organisation_id=organization_id)
+        database, narrowed = database.filter(organisation_id=organization_id), True
     if modified_after := request.GET.get("modified_after"):
         moment = parse_datetime(modified_after)
         if moment is None:
@@ -197,18 +217,21 @@ def filtered_services(request: HttpRequest) -> list[Any]:
             moment = datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
         elif moment.tzinfo is None:
             moment = moment.replace(tzinfo=datetime.UTC)
-        services = services.filter(updated_at__gte=moment)
+        database, narrowed = database.filter(updated_at__gte=moment), True
     if postcode := request.GET.get("postcode"):
-        services = services.filter(
+        database = database.filter(
             service_at_locations__location__postcode=postcode.replace(" ", "")
         ).distinct()
-    ids = list(services.order_by("sort_name", "pk").values_list("pk", flat=True))
-    if text := request.GET.get("search", "").strip():
-        from socioinfo.search.query import SearchParams, ranked_ids
-
-        allowed = set(ids)
-        ids = [pk for pk in ranked_ids(SearchParams(text=text)) if pk in allowed]
-    return ids
+        narrowed = True
+    if narrowed:
+        mask &= engine.mask_of(database.values_list("pk", flat=True))
+    candidates = np.flatnonzero(mask)
+    ranks = engine.rank[candidates]
+    if selection.words:
+        order = np.lexsort((ranks, -selection.scores[candidates]))
+    else:
+        order = np.argsort(ranks, kind="stable")
+    return [engine.ids[int(candidates[i])] for i in order]
 
 
 def _render_services(full: bool) -> Callable[[list[Any]], list[dict[str, Any]]]:

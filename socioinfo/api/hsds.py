@@ -2,29 +2,15 @@
 schemas by the tests). Objects HSDS has and we keep inside another row (phones, addresses,
 weekly schedules, languages, attributes) get stable UUIDv5 ids derived from their owner."""
 
-import datetime
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
-
 from socioinfo.api.taxonomies import (
-    AGE_GROUPS,
-    FORMS,
-    SERVICE_TYPES,
-    TARGET_GROUPS,
     Taxonomy,
-    form_term_id,
     stable_id,
 )
-from socioinfo.directory.models import (
-    Location,
-    OpeningRule,
-    Organisation,
-    Service,
-    ServiceAtLocation,
-    ServiceStatus,
-)
+from socioinfo.directory.models import Location, OpeningRule, Organisation, ServiceAtLocation
+from socioinfo.directory.models.organisation import LegalForm
 
 HSDS_VERSION = "3.0"
 DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -110,83 +96,106 @@ def _attribute(
     }
 
 
-def location_dict(location: Location) -> dict[str, Any]:
-    lid = str(location.pk)
-    features = sorted(f.localized("name", "cs").text for f in location.accessibility_features.all())
-    accessibility = []
-    if features or location.accessibility_notes:
-        accessibility.append(
-            _clean(
-                {
-                    "id": stable_id("accessibility", lid),
-                    "location_id": lid,
-                    "description": "; ".join([*features, location.accessibility_notes]).strip("; "),
-                }
-            )
-        )
+def location_from_row(row: Any, district: str, features: list[str]) -> dict[str, Any]:
+    """A location from its row (``Location`` fields by attribute name), the name of its city
+    district and the names of its accessibility features."""
+    lid = str(row["id"])
+    address = f"{row['street']} {row['house_number']}".strip()
+    town = f"{row['postcode']} {row['city']}".strip()
+    notes = row["accessibility_notes"]
+    names = sorted(features)
     return _clean(
         {
             "id": lid,
             "location_type": "physical",
-            "organization_id": str(location.organisation_id),
-            "name": location.name or location.address,
-            "transportation": location.transport_notes,
-            "latitude": location.latitude,
-            "longitude": location.longitude,
-            "external_identifier": location.address_point_code,
-            "external_identifier_type": "RÚIAN" if location.address_point_code else None,
+            "organization_id": str(row["organisation_id"]),
+            "name": row["name"] or ", ".join(part for part in (address, town) if part),
+            "transportation": row["transport_notes"],
+            "latitude": row["latitude"],
+            "longitude": row["longitude"],
+            "external_identifier": row["address_point_code"],
+            "external_identifier_type": "RÚIAN" if row["address_point_code"] else None,
             "addresses": [
                 {
                     "id": stable_id("address", lid),
                     "location_id": lid,
-                    "address_1": f"{location.street} {location.house_number}".strip(),
-                    "city": location.city,
-                    "region": location.city_district.name if location.city_district else "",
+                    "address_1": address,
+                    "city": row["city"],
+                    "region": district,
                     "state_province": REGION,
-                    "postal_code": location.postcode,
+                    "postal_code": row["postcode"],
                     "country": "CZ",
                     "address_type": "physical",
                 }
             ],
-            "accessibility": accessibility,
+            "accessibility": (
+                [
+                    _clean(
+                        {
+                            "id": stable_id("accessibility", lid),
+                            "location_id": lid,
+                            "description": "; ".join([*names, notes]).strip("; "),
+                        }
+                    )
+                ]
+                if names or notes
+                else []
+            ),
         }
     )
 
 
-def organization_dict(
-    organisation: Organisation, services: list[Service] | None = None
-) -> dict[str, Any]:
-    oid = str(organisation.pk)
-    contacts = ordered_contacts(organisation.contacts.all())
+def organisation_from_row(row: Any, contacts: Any) -> dict[str, Any]:
+    """An organisation from its row (``Organisation`` fields by attribute name) and its
+    contacts."""
+    oid = str(row["id"])
+    ordered = ordered_contacts(contacts)
     data = _clean(
         {
             "id": oid,
-            "name": organisation.name,
-            "description": organisation.description,
-            "website": organisation.website,
-            "email": _email(contacts),
-            "legal_status": organisation.get_legal_form_display()
-            if organisation.legal_form
-            else "",
-            "phones": _phones(contacts, "organization", oid),
+            "name": row["name"],
+            "description": row["description"],
+            "website": row["website"],
+            "email": _email(ordered),
+            "legal_status": str(LegalForm(row["legal_form"]).label) if row["legal_form"] else "",
+            "phones": _phones(ordered, "organization", oid),
             "organization_identifiers": (
                 [
                     {
-                        "id": stable_id("identifier", oid, organisation.ico),
+                        "id": stable_id("identifier", oid, row["ico"]),
                         "organization_id": oid,
                         "identifier_scheme": "CZ-ICO",
                         "identifier_type": "IČO",
-                        "identifier": organisation.ico,
+                        "identifier": row["ico"],
                     }
                 ]
-                if organisation.ico
+                if row["ico"]
                 else []
             ),
         }
     )
     data.setdefault("description", "")
+    return data
+
+
+def _row(obj: Any) -> dict[str, Any]:
+    return {field.attname: getattr(obj, field.attname) for field in obj._meta.concrete_fields}
+
+
+def location_dict(location: Location) -> dict[str, Any]:
+    return location_from_row(
+        _row(location),
+        location.city_district.name if location.city_district else "",
+        [f.localized("name", "cs").text for f in location.accessibility_features.all()],
+    )
+
+
+def organization_dict(
+    organisation: Organisation, services: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    data = organisation_from_row(_row(organisation), organisation.contacts.all())
     if services is not None:
-        data["services"] = [service_dict(s, with_organization=False) for s in services]
+        data["services"] = services
     return data
 
 
@@ -204,118 +213,3 @@ def service_at_location_dict(link: ServiceAtLocation, with_location: bool = True
     if with_location:
         data["location"] = location_dict(link.location)
     return data
-
-
-def service_dict(service: Service, with_organization: bool = True) -> dict[str, Any]:
-    sid = str(service.pk)
-    contacts = ordered_contacts(service.contacts.all())
-    ages = sorted(service.age_groups.all(), key=lambda a: (a.order, a.name))
-    attributes = []
-    if service.service_type is not None:
-        t = service.service_type
-        attributes.append(_attribute(sid, str(t.pk), t.paragraph or t.slug, t.name, SERVICE_TYPES))
-    offers = sorted(service.forms.all(), key=lambda o: o.form)
-    for offer in offers:
-        attributes.append(
-            _attribute(sid, form_term_id(offer.form), offer.form, offer.get_form_display(), FORMS)
-        )
-    for g in sorted(service.target_groups.all(), key=lambda g: (g.order, g.name)):
-        attributes.append(
-            _attribute(sid, str(g.pk), g.registry_code or g.slug, g.name, TARGET_GROUPS)
-        )
-    for a in ages:
-        attributes.append(_attribute(sid, str(a.pk), a.slug, a.name, AGE_GROUPS))
-    minimum = [a.min_age for a in ages if a.min_age is not None]
-    maximum = [a.max_age for a in ages if a.max_age is not None]
-    open_ended = any(a.max_age is None for a in ages)
-    data = _clean(
-        {
-            "id": sid,
-            "organization_id": str(service.organisation_id),
-            "name": service.name,
-            "description": service.description,
-            "email": _email(contacts),
-            "status": "active" if service.status == ServiceStatus.ACTIVE else "inactive",
-            "fees_description": service.fees or ("zdarma" if service.is_free else ""),
-            "eligibility_description": service.eligibility,
-            "minimum_age": min(minimum) if minimum else None,
-            "maximum_age": max(maximum) if maximum and not open_ended else None,
-            "assured_date": service.last_verified_on.isoformat()
-            if service.last_verified_on
-            else None,
-            "last_modified": service.updated_at.astimezone(datetime.UTC).isoformat(),
-            "phones": _phones(contacts, "service", sid),
-            "schedules": _schedules(list(service.openingrules.all()), "service", sid),
-            "service_areas": [
-                {
-                    "id": stable_id("service_area", sid, area.pk),
-                    "service_id": sid,
-                    "name": area.name,
-                    "extent_type": "geojson",
-                    "uri": f"urn:cz:area:{area.level}:{area.code}",
-                }
-                for area in sorted(service.areas_served.all(), key=lambda a: (a.level, a.name))
-            ],
-            "languages": [
-                {
-                    "id": stable_id("language", sid, lang.code),
-                    "service_id": sid,
-                    "name": lang.localized("name", "en").text,
-                    "code": lang.code,
-                }
-                for lang in sorted(service.languages.all(), key=lambda lang: lang.name)
-            ],
-            "service_at_locations": [
-                service_at_location_dict(link)
-                for link in sorted(service.service_at_locations.all(), key=lambda x: str(x.pk))
-            ],
-            "attributes": attributes,
-            # HSDS 3.1 service_capacity, one per form of provision with its registered unit.
-            "service_capacity": [
-                {
-                    "id": stable_id("capacity", sid, offer.form),
-                    "service_id": sid,
-                    "unit": {
-                        "id": stable_id("unit", offer.capacity_unit),
-                        "name": offer.get_capacity_unit_display(),
-                        "scheme": "TypKapacitySocialniSluzby",
-                        "identifier": offer.capacity_unit,
-                    },
-                    "maximum": offer.capacity,
-                    "description": f"{offer.get_form_display()}; {offer.capacity_note}".strip("; "),
-                    "updated": service.updated_at.astimezone(datetime.UTC).isoformat(),
-                }
-                for offer in offers
-                if offer.capacity is not None and offer.capacity_unit
-            ],
-        }
-    )
-    if with_organization:
-        data["organization"] = organization_dict(service.organisation)
-    return data
-
-
-def services_for_api(queryset: QuerySet[Service]) -> QuerySet[Service]:
-    """Everything ``service_dict`` reads, in a fixed number of queries."""
-    return queryset.select_related("organisation", "service_type").prefetch_related(
-        "contacts",
-        "organisation__contacts",
-        "openingrules",
-        "forms",
-        "target_groups",
-        "age_groups",
-        "languages",
-        Prefetch("areas_served", queryset=_areas()),
-        Prefetch(
-            "service_at_locations",
-            queryset=ServiceAtLocation.objects.select_related("location", "location__city_district")
-            .defer("location__city_district__geometry")
-            .prefetch_related("openingrules", "location__accessibility_features"),
-        ),
-    )
-
-
-def _areas() -> Any:
-    from socioinfo.areas.models import Area
-
-    return Area.objects.defer("geometry")

@@ -1,7 +1,7 @@
-"""HSDS services built from plain rows: the same objects as ``hsds.service_dict`` (a test
-holds them equal), without Django model instances, so lists and the ndjson export run
-several times faster. Code lists are read once per batch; everything else in one query
-per relation."""
+"""HSDS services built from plain rows, without Django model instances, so details, lists
+and the ndjson export stay fast at 100,000 services. Code lists are read once per batch;
+everything else in one query per relation. Locations and organisations are built by the
+same functions as the other endpoints (``hsds.location_from_row``, ``organisation_from_row``)."""
 
 import datetime
 from collections import defaultdict
@@ -32,7 +32,6 @@ from socioinfo.directory.models import (
     ServiceType,
     TargetGroup,
 )
-from socioinfo.directory.models.organisation import LegalForm
 from socioinfo.directory.models.taxonomy import AccessibilityFeature, CapacityUnit, ServiceForm
 
 
@@ -113,87 +112,6 @@ def service_dicts(ids: list[Any]) -> list[dict[str, Any]]:
         ContactPoint.objects.filter(organisation_id__in=organisation_ids).values(),
         "organisation_id",
     )
-    legal_forms = dict(LegalForm.choices)
-
-    def location_dict(row: Any) -> dict[str, Any]:
-        lid = str(row["id"])
-        names = sorted(f.localized("name", "cs").text for f in location_features[row["id"]])
-        notes = row["accessibility_notes"]
-        address = f"{row['street']} {row['house_number']}".strip()
-        town = f"{row['postcode']} {row['city']}".strip()
-        display = ", ".join(part for part in (address, town) if part)
-        return hsds._clean(
-            {
-                "id": lid,
-                "location_type": "physical",
-                "organization_id": str(row["organisation_id"]),
-                "name": row["name"] or display,
-                "transportation": row["transport_notes"],
-                "latitude": row["latitude"],
-                "longitude": row["longitude"],
-                "external_identifier": row["address_point_code"],
-                "external_identifier_type": "RÚIAN" if row["address_point_code"] else None,
-                "addresses": [
-                    {
-                        "id": stable_id("address", lid),
-                        "location_id": lid,
-                        "address_1": address,
-                        "city": row["city"],
-                        "region": districts.get(row["city_district_id"], ""),
-                        "state_province": hsds.REGION,
-                        "postal_code": row["postcode"],
-                        "country": "CZ",
-                        "address_type": "physical",
-                    }
-                ],
-                "accessibility": (
-                    [
-                        hsds._clean(
-                            {
-                                "id": stable_id("accessibility", lid),
-                                "location_id": lid,
-                                "description": "; ".join([*names, notes]).strip("; "),
-                            }
-                        )
-                    ]
-                    if names or notes
-                    else []
-                ),
-            }
-        )
-
-    def organisation_dict(oid: Any) -> dict[str, Any]:
-        row = organisations[oid]
-        key = str(oid)
-        org_contacts = _contacts(organisation_contacts.get(oid, []))
-        data = hsds._clean(
-            {
-                "id": key,
-                "name": row["name"],
-                "description": row["description"],
-                "website": row["website"],
-                "email": hsds._email(org_contacts),
-                "legal_status": str(legal_forms.get(row["legal_form"], ""))
-                if row["legal_form"]
-                else "",
-                "phones": hsds._phones(org_contacts, "organization", key),
-                "organization_identifiers": (
-                    [
-                        {
-                            "id": stable_id("identifier", key, row["ico"]),
-                            "organization_id": key,
-                            "identifier_scheme": "CZ-ICO",
-                            "identifier_type": "IČO",
-                            "identifier": row["ico"],
-                        }
-                    ]
-                    if row["ico"]
-                    else []
-                ),
-            }
-        )
-        data.setdefault("description", "")
-        return data
 
     result = []
     for pk in ids:
@@ -297,7 +215,14 @@ def service_dicts(ids: list[Any]) -> list[dict[str, Any]]:
                                 ),
                             }
                         ),
-                        "location": location_dict(locations[link["location_id"]]),
+                        "location": hsds.location_from_row(
+                            locations[link["location_id"]],
+                            districts.get(locations[link["location_id"]]["city_district_id"], ""),
+                            [
+                                f.localized("name", "cs").text
+                                for f in location_features[link["location_id"]]
+                            ],
+                        ),
                     }
                     for link in sorted(links.get(pk, []), key=lambda x: str(x["id"]))
                 ],
@@ -323,6 +248,12 @@ def service_dicts(ids: list[Any]) -> list[dict[str, Any]]:
                 ],
             }
         )
-        data["organization"] = organisation_dict(row["organisation_id"])
+        data["organization"] = hsds.organisation_from_row(
+            organisations[row["organisation_id"]],
+            [
+                SimpleNamespace(pk=c["id"], **c)
+                for c in organisation_contacts.get(row["organisation_id"], [])
+            ],
+        )
         result.append(data)
     return result

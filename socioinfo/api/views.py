@@ -276,10 +276,9 @@ def _ndjson(ids: list[Any], batch: int = 2000) -> Iterator[bytes]:
 
 @api
 def service(request: HttpRequest, pk: Any) -> HttpResponse:
-    found = hsds.services_for_api(Service.objects.published().filter(pk=pk)).first()
-    if found is None:
+    if not Service.objects.published().filter(pk=pk).exists():
         raise Http404
-    return JsonResponse(hsds.service_dict(found), json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(service_dicts([pk])[0], json_dumps_params={"ensure_ascii": False})
 
 
 def _published_organisations() -> Any:
@@ -305,11 +304,13 @@ def organization(request: HttpRequest, pk: Any) -> HttpResponse:
     found = _published_organisations().filter(pk=pk).first()
     if found is None:
         raise Http404
-    services = list(
-        hsds.services_for_api(Service.objects.published().filter(organisation=found)).order_by(
-            "sort_name", "pk"
-        )
+    ids = list(
+        Service.objects.published()
+        .filter(organisation=found)
+        .order_by("sort_name", "pk")
+        .values_list("pk", flat=True)
     )
+    services = _render_services(False)(ids)
     return JsonResponse(
         hsds.organization_dict(found, services), json_dumps_params={"ensure_ascii": False}
     )

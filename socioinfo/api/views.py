@@ -380,3 +380,10 @@ def taxonomy_term(request: HttpRequest, pk: str) -> HttpResponse:
         if term["id"] == pk:
             return JsonResponse(_without_nulls(term), json_dumps_params={"ensure_ascii": False})
     raise Http404
+
+
+@api
+def services_geojson(request: HttpRequest) -> HttpResponseBase:
+    from socioinfo.api.exports import services_geojson as export
+
+    return export(request)

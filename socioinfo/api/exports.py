@@ -75,3 +75,116 @@ def services_geojson(request: HttpRequest) -> StreamingHttpResponse:
     response = StreamingHttpResponse(_features(request), content_type="application/geo+json")
     response["Content-Disposition"] = 'inline; filename="socioinfo-services.geojson"'
     return response
+
+
+# --------------------------------------------------------------------------- staff tables
+
+COLUMNS = [
+    ("id", "ID"),
+    ("name", "Název"),
+    ("organisation", "Poskytovatel"),
+    ("ico", "IČO"),
+    ("paragraph", "§"),
+    ("service_type", "Druh služby"),
+    ("status", "Stav"),
+    ("forms", "Formy a kapacity"),
+    ("target_groups", "Cílové skupiny"),
+    ("districts", "Městské části"),
+    ("addresses", "Adresy"),
+    ("phones", "Telefony"),
+    ("languages", "Jazyky"),
+    ("last_verified_on", "Naposledy ověřeno"),
+    ("registry_id", "ID v registru"),
+    ("source", "Zdroj"),
+]
+
+
+def service_rows(batch: int = BATCH) -> Iterator[list[str]]:
+    """One row per service (every service, published or not: this is for staff), read in
+    batches so memory stays flat."""
+    ids = list(Service.objects.order_by("sort_name", "pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch):
+        services = (
+            Service.objects.filter(pk__in=ids[start : start + batch])
+            .order_by("sort_name", "pk")
+            .select_related("organisation", "service_type")
+            .prefetch_related(
+                "forms",
+                "target_groups",
+                "languages",
+                "contacts",
+                "service_at_locations__location__city_district",
+            )
+        )
+        for s in services:
+            locations = [link.location for link in s.service_at_locations.all()]
+            yield [
+                str(s.pk),
+                s.name,
+                s.organisation.name,
+                s.organisation.ico,
+                s.service_type.paragraph if s.service_type else "",
+                s.service_type.name if s.service_type else "",
+                s.status,
+                "; ".join(
+                    f"{f.form} {f.capacity} {f.capacity_unit}".strip()
+                    if f.capacity is not None
+                    else f.form
+                    for f in s.forms.all()
+                ),
+                "; ".join(g.name for g in s.target_groups.all()),
+                "; ".join(
+                    sorted({loc.city_district.name for loc in locations if loc.city_district})
+                ),
+                "; ".join(loc.address for loc in locations),
+                "; ".join(c.value for c in s.contacts.all() if c.kind == "phone"),
+                ", ".join(lang.code for lang in s.languages.all()),
+                s.last_verified_on.isoformat() if s.last_verified_on else "",
+                s.registry_id,
+                s.source,
+            ]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def services_csv(request: HttpRequest) -> StreamingHttpResponse:
+    import csv
+
+    writer = csv.writer(_Echo())
+
+    def lines() -> Iterator[str]:
+        yield "\ufeff"  # so spreadsheet programs read UTF-8
+        yield writer.writerow([label for _key, label in COLUMNS])
+        for row in service_rows():
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="socioinfo-services.csv"'
+    return response
+
+
+def services_xlsx(request: HttpRequest) -> Any:
+    """An XLSX workbook written in openpyxl's write-only mode (rows go straight to a
+    temporary file, not to memory)."""
+    import tempfile
+
+    from django.http import FileResponse
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Služby")
+    sheet.append([label for _key, label in COLUMNS])
+    for row in service_rows():
+        sheet.append(row)
+    handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
+    workbook.save(handle)
+    handle.seek(0)
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename="socioinfo-services.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )

@@ -387,3 +387,30 @@ def services_geojson(request: HttpRequest) -> HttpResponseBase:
     from socioinfo.api.exports import services_geojson as export
 
     return export(request)
+
+
+def _staff_only(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """Staff tables hold unpublished records: logged-in staff only (others get a 403)."""
+
+    @require_GET
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not (request.user.is_authenticated and request.user.is_staff):
+            return JsonResponse({"error": "Staff only: log in at /admin/ first."}, status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@_staff_only
+def services_csv(request: HttpRequest) -> HttpResponseBase:
+    from socioinfo.api.exports import services_csv as export
+
+    return export(request)
+
+
+@_staff_only
+def services_xlsx(request: HttpRequest) -> HttpResponseBase:
+    from socioinfo.api.exports import services_xlsx as export
+
+    return export(request)

@@ -30,3 +30,33 @@ def test_geojson_has_every_published_place_inside_its_district(demo_data, client
         if feature["properties"]["city_district"]:
             assert index.locate(lon, lat) is not None
         assert feature["properties"]["url"].startswith("http://testserver/service/")
+
+
+def test_staff_tables_are_refused_to_anyone_else(demo_data, client, django_user_model):
+    for url in ("/api/v1/staff/services.csv", "/api/v1/staff/services.xlsx"):
+        assert client.get(url).status_code == 403
+    user = django_user_model.objects.create_user("obcan", password="heslo-123456")
+    client.force_login(user)
+    assert client.get("/api/v1/staff/services.csv").status_code == 403
+
+
+def test_staff_csv_and_xlsx_list_every_service(demo_data, admin_client):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    total = Service.objects.count()
+    response = admin_client.get("/api/v1/staff/services.csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:3] == ["ID", "Název", "Poskytovatel"]
+    assert len(rows) == total + 1
+    draft = Service.objects.filter(status="draft").first()
+    assert any(row[0] == str(draft.pk) and row[6] == "draft" for row in rows)
+
+    response = admin_client.get("/api/v1/staff/services.xlsx")
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    sheet_rows = list(workbook["Služby"].iter_rows(values_only=True))
+    assert len(sheet_rows) == total + 1
+    assert [str(v or "") for v in sheet_rows[1]] == rows[1]

@@ -55,13 +55,6 @@ def services_open_now(
 ) -> QuerySet[Service]:
     """Services open at ``at`` (default: now) in Europe/Prague time, by their weekly rules,
     unless an exception on that date says otherwise. Defaults to published services."""
-    services = services if services is not None else Service.objects.published()
-    return services.filter(open_now_q(at))
-
-
-def open_now_q(at: datetime.datetime | None = None, ref: str = "pk") -> Q:
-    """The "open now" condition on a service; ``ref`` names the service's id in the outer
-    query ("pk" for services, "service_id" for rows that point to one)."""
     local = timezone.localtime(at or timezone.now())
     day, clock = local.date(), local.time().replace(tzinfo=None)
     yesterday = day - datetime.timedelta(days=1)
@@ -80,10 +73,11 @@ def open_now_q(at: datetime.datetime | None = None, ref: str = "pk") -> Q:
     )
     condition = Q()
     for rows in (today_rules, overnight_rules, open_exceptions):
-        condition |= Q(Exists(rows.filter(service=OuterRef(ref)))) | Q(
-            Exists(rows.filter(service_at_location__service=OuterRef(ref)))
+        condition |= Q(Exists(rows.filter(service=OuterRef("pk")))) | Q(
+            Exists(rows.filter(service_at_location__service=OuterRef("pk")))
         )
-    return condition
+    services = services if services is not None else Service.objects.published()
+    return services.filter(condition)
 
 
 def _exceptions_for_rule_owner(day: datetime.date) -> QuerySet[OpeningException]:

@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 from socioinfo.directory.models import ContactPoint, Organisation, RecordSource
+from socioinfo.search.engine import PerVersion
 
 
 def _centre_phone() -> str:
@@ -17,21 +18,18 @@ def _centre_phone() -> str:
     return contact.value if contact else ""
 
 
-_cache: dict[str, Any] = {}
+_facts = PerVersion()
 
 
 def _site_facts() -> dict[str, Any]:
     """Read once per directory version (any change to the directory bumps it)."""
-    from socioinfo.search.engine import current_version
-
-    version = current_version()
-    if _cache.get("version") != version:
-        _cache.update(
-            version=version,
-            demo=Organisation.objects.filter(source=RecordSource.DEMO).exists(),
-            phone=_centre_phone(),
-        )
-    return _cache
+    return _facts.get(  # type: ignore[no-any-return]
+        "site",
+        lambda: {
+            "demo": Organisation.objects.filter(source=RecordSource.DEMO).exists(),
+            "phone": _centre_phone(),
+        },
+    )
 
 
 def portal(request: HttpRequest) -> dict[str, Any]:

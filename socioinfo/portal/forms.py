@@ -4,6 +4,7 @@ dropped with a message rather than an error page, so a shared or old link always
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from socioinfo.areas.models import Area, AreaLevel
@@ -16,6 +17,7 @@ from socioinfo.directory.models import (
     TargetGroup,
 )
 from socioinfo.directory.models.taxonomy import ServiceForm
+from socioinfo.search.engine import PerVersion
 from socioinfo.search.places import Place, resolve_place
 from socioinfo.search.query import SearchParams
 
@@ -38,20 +40,16 @@ def code_list(
     )
 
 
-_choices_cache: dict[tuple[str, int], dict[str, list[tuple[str, str]]]] = {}
+_choices = PerVersion()
 
 
 def _sorted_choices() -> dict[str, list[tuple[str, str]]]:
     """The code-list choices of the filters, sorted by their name in the active language
     (ignoring diacritics), kept per language until the directory changes."""
-    from django.utils.translation import get_language
+    return _choices.get(get_language() or "cs", _read_choices)  # type: ignore[no-any-return]
 
-    from socioinfo.search.engine import current_version
 
-    key = (get_language() or "cs", current_version())
-    cached = _choices_cache.get(key)
-    if cached is not None:
-        return cached
+def _read_choices() -> dict[str, list[tuple[str, str]]]:
     form = SearchForm.__new__(SearchForm)
     forms.Form.__init__(form)
     choices: dict[str, list[tuple[str, str]]] = {}
@@ -60,8 +58,6 @@ def _sorted_choices() -> dict[str, list[tuple[str, str]]]:
         assert isinstance(field, forms.ModelChoiceField)
         pairs = [(str(value), str(label)) for value, label in field.choices]  # type: ignore[misc,union-attr]
         choices[name] = pairs[:1] + sorted(pairs[1:], key=lambda c: sort_key(c[1]))
-    _choices_cache.clear()
-    _choices_cache[key] = choices
     return choices
 
 

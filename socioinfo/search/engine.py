@@ -13,7 +13,7 @@ import datetime
 import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,15 +25,7 @@ VERSION_KEY = "socioinfo:search:version"
 # Up to this many services the engine is rebuilt in the request that finds it stale.
 SYNC_REBUILD_LIMIT = 20_000
 # Facets and the relation each is read from.
-FACETS = (
-    "service_type",
-    "target_group",
-    "district",
-    "located_district",
-    "form",
-    "language",
-    "feature",
-)
+FACETS = ("service_type", "target_group", "district", "form", "language", "feature")
 NO_DATE_FROM = 0
 NO_DATE_TO = 10**7
 
@@ -166,6 +158,25 @@ def current_version() -> int:
     return int(version)
 
 
+class PerVersion:
+    """Values computed once per directory version and key (e.g. per language): labels,
+    filter choices, resolved places. Any change to the directory clears them."""
+
+    def __init__(self, limit: int = 2000) -> None:
+        self.limit = limit
+        self._version: int | None = None
+        self._values: dict[Any, Any] = {}
+
+    def get(self, key: Any, compute: Callable[[], Any]) -> Any:
+        version = current_version()
+        if version != self._version or len(self._values) >= self.limit:
+            self._values.clear()
+            self._version = version
+        if key not in self._values:
+            self._values[key] = compute()
+        return self._values[key]
+
+
 def engine() -> Engine:
     """The engine for the current version (see the module's docstring for when it waits)."""
     version = current_version()
@@ -291,7 +302,6 @@ def build(version: int) -> Engine:
         f"FROM {link_table} l JOIN {location_table} p ON p.id = l.location_id"
     )
     add_all("district", ((row[0], row[1]) for row in location_rows))
-    add_all("located_district", ((row[0], row[1]) for row in location_rows))
     children: dict[str, list[Any]] = defaultdict(list)
     for area_id, parent_id in Area.objects.values_list("pk", "parent_id"):
         if parent_id is not None:

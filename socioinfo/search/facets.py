@@ -10,24 +10,24 @@ from socioinfo.areas.models import Area, AreaLevel
 from socioinfo.core.text import sort_key
 from socioinfo.directory.models import AccessibilityFeature, Language, ServiceType, TargetGroup
 from socioinfo.directory.models.taxonomy import ServiceForm
-from socioinfo.search.engine import current_version
+from socioinfo.search.engine import PerVersion
 from socioinfo.search.query import FacetValue, SearchParams, Selection, select
 
 # facet name in SearchParams → the engine's facet
 FACETS = ("target_group", "service_type", "district", "form", "language", "feature")
 
-# (language, engine version) → facet → engine key → (key in URLs, label); in display order
-_labels_cache: dict[tuple[str, int], dict[str, dict[str, tuple[str, str]]]] = {}
+# per language: facet → engine key → (key in URLs, label), in display order
+_labels = PerVersion()
 
 
-def _labels() -> dict[str, dict[str, tuple[str, str]]]:
+def labels() -> dict[str, dict[str, tuple[str, str]]]:
     """Labels of every facet value in the active language, read once per language and
     directory version (they are small code lists)."""
-    key = (get_language() or "cs", current_version())
-    cached = _labels_cache.get(key)
-    if cached is not None:
-        return cached
-    labels: dict[str, dict[str, tuple[str, str]]] = {
+    return _labels.get(get_language() or "cs", _read_labels)  # type: ignore[no-any-return]
+
+
+def _read_labels() -> dict[str, dict[str, tuple[str, str]]]:
+    return {
         "target_group": {
             g.pk.hex: (g.slug, g.localized("name").text) for g in TargetGroup.objects.all()
         },
@@ -49,9 +49,6 @@ def _labels() -> dict[str, dict[str, tuple[str, str]]]:
             )
         },
     }
-    _labels_cache.clear()
-    _labels_cache[key] = labels
-    return labels
 
 
 def _counts(selection: Selection, name: str) -> dict[str, int]:
@@ -71,14 +68,14 @@ def _chosen_key(value: Any) -> str:
 
 
 def facet_counts(selection: Selection, params: SearchParams) -> dict[str, list[FacetValue]]:
-    labels = _labels()
+    value_labels = labels()
     facets: dict[str, list[FacetValue]] = {}
     for name in FACETS:
         counts = _counts(selection, name)
         chosen = _chosen_key(getattr(params, name))
         facets[name] = [
             FacetValue(public, label, counts[key], key == chosen)
-            for key, (public, label) in labels[name].items()
+            for key, (public, label) in value_labels[name].items()
             if key in counts
         ]
     return facets

@@ -6,20 +6,18 @@ the city's street register (placed at its district). Each answer says what it ma
 the page can tell people where "near" is.
 """
 
-import csv
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from django.conf import settings
 from django.db.models import Avg
 
 from socioinfo.areas.models import Area, AreaLevel
+from socioinfo.areas.places import Stop, stops, street_register
 from socioinfo.areas.selectors import area_index
 from socioinfo.core.text import unaccent
 from socioinfo.directory.models import Location
+from socioinfo.search.engine import PerVersion
 
 
 @dataclass(frozen=True)
@@ -42,43 +40,26 @@ def _area_point(area: Area) -> Place:
 
 @lru_cache(maxsize=1)
 def _stops() -> dict[str, tuple[str, float, float]]:
-    path = Path(settings.DATA_DIR) / "transport" / "brno_mhd_zastavky_osm_stop_positions.geojson"
-    grouped: dict[str, list[tuple[str, float, float]]] = {}
-    for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
-        name = feature["properties"]["name"]
-        lon, lat = feature["geometry"]["coordinates"]
-        grouped.setdefault(_key(name), []).append((name, lat, lon))
+    """Stop name → (name, latitude, longitude), averaged over the stop's positions."""
+    grouped: dict[str, list[Stop]] = {}
+    for stop in stops():
+        grouped.setdefault(_key(stop.name), []).append(stop)
     return {
-        key: (rows[0][0], sum(r[1] for r in rows) / len(rows), sum(r[2] for r in rows) / len(rows))
-        for key, rows in grouped.items()
+        key: (
+            found[0].name,
+            sum(s.lat for s in found) / len(found),
+            sum(s.lon for s in found) / len(found),
+        )
+        for key, found in grouped.items()
     }
 
 
-@lru_cache(maxsize=1)
-def _register() -> dict[str, str]:
-    """Street → city district name, for streets wholly in one district."""
-    path = Path(settings.DATA_DIR) / "admin_codes" / "brno_ulice_mestske_casti_ku_2011.csv"
-    with path.open(encoding="utf-8-sig") as fh:
-        rows = list(csv.DictReader(fh))
-    districts: dict[str, set[str]] = {}
-    for row in rows:
-        districts.setdefault(_key(row["Ulice"]), set()).add("Brno-" + row["Městská část"])
-    return {street: next(iter(names)) for street, names in districts.items() if len(names) == 1}
-
-
-_resolved: dict[tuple[str, int], Place | None] = {}
+_resolved = PerVersion(limit=2000)
 
 
 def resolve_place(text: str) -> Place | None:
     """The place for what was typed; answers are kept until the directory changes."""
-    from socioinfo.search.engine import current_version
-
-    cache_key = (_key(text or ""), current_version())
-    if cache_key not in _resolved:
-        if len(_resolved) > 2000:
-            _resolved.clear()
-        _resolved[cache_key] = _resolve(text)
-    return _resolved[cache_key]
+    return _resolved.get(_key(text or ""), lambda: _resolve(text))  # type: ignore[no-any-return]
 
 
 def _resolve(text: str) -> Place | None:
@@ -99,7 +80,7 @@ def _resolve(text: str) -> Place | None:
                 lat=Avg("latitude"), lon=Avg("longitude")
             )
             return Place(location["street"], point["lat"], point["lon"])
-    district_name = _register().get(key)
+    district_name = street_register().city_district_name(key)
     if district_name:
         district = Area.objects.filter(name=district_name, level=AreaLevel.CITY_DISTRICT).first()
         if district is not None:

@@ -6,17 +6,13 @@ the point is checked to lie inside the district's polygon. Organisations are inv
 Identifiers are UUIDv5 derived from stable keys, so a reload gives the same URLs.
 """
 
-import csv
 import datetime
-import json
 import random
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import post_save
@@ -24,7 +20,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socioinfo.areas.models import Area, AreaLevel
+from socioinfo.areas.places import Stop, stops, street_register
 from socioinfo.areas.selectors import BRNO_CODE, area_index, brno_city_districts
+from socioinfo.directory.codelists import slugify_cs
 from socioinfo.directory.demo import catalogue as cat
 from socioinfo.directory.demo import socio_info_centre as sic
 from socioinfo.directory.models import (
@@ -72,15 +70,6 @@ class DemoReport:
     districts: int = 0
     removed_services: int = 0
     stale: int = 0
-
-
-@dataclass
-class Stop:
-    name: str
-    lon: float
-    lat: float
-    lines: str
-    modes: str
 
 
 @dataclass
@@ -155,8 +144,11 @@ class DemoContext:
             )
         self.brno = Area.objects.get(code=BRNO_CODE, level=AreaLevel.MUNICIPALITY)
         self.index = area_index(AreaLevel.CITY_DISTRICT)
-        self.stops = self._read_stops()
-        self.streets = self._read_streets()
+        self.stops: dict[str, list[Stop]] = defaultdict(list)
+        for stop in stops():
+            if stop.district_code:
+                self.stops[stop.district_code].append(stop)
+        self.streets = street_register()
         self.types = {t.slug: t for t in ServiceType.objects.all()}
         self.target_groups = {g.slug: g for g in TargetGroup.objects.all()}
         self.age_groups = {g.slug: g for g in AgeGroup.objects.all()}
@@ -168,37 +160,8 @@ class DemoContext:
         self.used_names: set[str] = set()
         self.locations: dict[tuple[uuid.UUID, str], Location] = {}
 
-    def _read_stops(self) -> dict[str, list[Stop]]:
-        path = (
-            Path(settings.DATA_DIR) / "transport" / "brno_mhd_zastavky_osm_stop_positions.geojson"
-        )
-        stops: dict[str, list[Stop]] = defaultdict(list)
-        for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
-            props = feature["properties"]
-            if props.get("kod_momc"):
-                lon, lat = feature["geometry"]["coordinates"]
-                stops[props["kod_momc"]].append(
-                    Stop(
-                        props["name"], lon, lat, props.get("lines") or "", props.get("modes") or ""
-                    )
-                )
-        return stops
-
-    def _read_streets(self) -> dict[str, list[str]]:
-        """Street names per city district, from the city's register (streets that lie wholly
-        in one district only)."""
-        path = Path(settings.DATA_DIR) / "admin_codes" / "brno_ulice_mestske_casti_ku_2011.csv"
-        with path.open(encoding="utf-8-sig") as fh:
-            rows = list(csv.DictReader(fh))
-        split = {r["Ulice"] for r in rows if r["ČÁSTI ULIC"].strip()}
-        streets: dict[str, set[str]] = defaultdict(set)
-        for row in rows:
-            if row["Ulice"] not in split:
-                streets["Brno-" + row["Městská část"]].add(row["Ulice"])
-        return {name: sorted(values) for name, values in streets.items()}
-
     def streets_in(self, district: Area) -> list[str]:
-        return self.streets[district.name]
+        return self.streets.streets_in(district.name)
 
     def point_in(self, district: Area) -> tuple[float, float, Stop]:
         """A point near a real stop of the district, inside the district polygon."""
@@ -363,7 +326,7 @@ def _create_organisation(ctx: DemoContext, name: str, legal_form: str) -> Organi
     ctx.used_names.add(name)
     mission = ctx.rng.choice(cat.ORGANISATION_MISSIONS)
     slug = name.lower()
-    domain = "".join(ch for ch in _ascii(slug) if ch.isalnum())[:24] + ".example"
+    domain = "".join(ch for ch in slugify_cs(slug) if ch.isalnum())[:24] + ".example"
     org = Organisation(
         id=stable_id("organisation", name),
         name=name,
@@ -383,12 +346,6 @@ def _create_organisation(ctx: DemoContext, name: str, legal_form: str) -> Organi
         organisation=org, kind=ContactKind.EMAIL, value=f"info@{domain}", order=1
     )
     return org
-
-
-def _ascii(text: str) -> str:
-    from socioinfo.directory.codelists import slugify_cs
-
-    return slugify_cs(text)
 
 
 def _location(ctx: DemoContext, org: Organisation, district: Area, name: str = "") -> Location:

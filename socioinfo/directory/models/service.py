@@ -36,29 +36,18 @@ def today_in_prague() -> datetime.date:
     return timezone.localdate()
 
 
-def published_q(on: datetime.date | None = None, prefix: str = "") -> models.Q:
-    """What "published" means, as a condition on a service (``prefix`` reaches the service
-    from another model, e.g. "service__" from a search term)."""
-    on = on or today_in_prague()
-    return models.Q(
-        **{f"{prefix}status": ServiceStatus.ACTIVE, f"{prefix}organisation__is_active": True}
-    ) & (
-        (
-            models.Q(**{f"{prefix}valid_from__isnull": True})
-            | models.Q(**{f"{prefix}valid_from__lte": on})
-        )
-        & (
-            models.Q(**{f"{prefix}valid_to__isnull": True})
-            | models.Q(**{f"{prefix}valid_to__gte": on})
-        )
-    )
-
-
 class ServiceQuerySet(models.QuerySet["Service"]):
     def published(self, on: datetime.date | None = None) -> "ServiceQuerySet":
         """The one gateway for public pages and the API: active services of active
         organisations, within their dates."""
-        return self.filter(published_q(on))
+        on = on or today_in_prague()
+        return self.filter(
+            status=ServiceStatus.ACTIVE,
+            organisation__is_active=True,
+        ).filter(
+            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=on),
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=on),
+        )
 
     def stale(self, on: datetime.date | None = None) -> "ServiceQuerySet":
         """Services whose data nobody has confirmed for SOCIOINFO_STALE_AFTER_DAYS."""

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 from pyproj import Transformer
 from pyproj.aoi import AreaOfInterest
 
 from socioinfo.areas.models import Area, AreaLevel
+from socioinfo.areas.places import StreetRegister
+from socioinfo.areas.places import street_register as street_register_of_brno
 from socioinfo.areas.selectors import BRNO_CODE
 from socioinfo.directory.registry.records import Address
 
@@ -38,7 +39,6 @@ COLUMNS = {
 # Czechia with a margin: a point outside means the file's coordinates are not what we expect.
 LATITUDES = (48.4, 51.2)
 LONGITUDES = (11.9, 19.0)
-STREET_REGISTER = Path("admin_codes") / "brno_ulice_mestske_casti_ku_2011.csv"
 
 
 class AddressFileError(Exception):
@@ -175,35 +175,6 @@ def _point(row: dict[str, str]) -> tuple[float | None, float | None]:
     return latitude, longitude
 
 
-class StreetRegister:
-    """Brno's street register: which city district a street lies in. A street split between
-    districts answers nothing rather than a guess."""
-
-    def __init__(self, rows: Iterable[Mapping[str, str]]):
-        districts: dict[str, set[str]] = {}
-        for row in rows:
-            street = _street_key(row.get("Ulice", ""))
-            district = (row.get("Městská část") or "").strip()
-            if street and district:
-                districts.setdefault(street, set()).add(district)
-        self._districts = districts
-
-    @classmethod
-    def from_file(cls, path: Path | None = None) -> "StreetRegister":
-        path = path or Path(settings.DATA_DIR) / STREET_REGISTER
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            return cls(csv.DictReader(fh))
-
-    def city_district_name(self, street: str) -> str | None:
-        """The official name of the street's city district ("Brno-střed"), or None."""
-        found = self._districts.get(_street_key(street), set())
-        return f"Brno-{next(iter(found))}" if len(found) == 1 else None
-
-
-def _street_key(street: str) -> str:
-    return " ".join(street.split()).casefold()
-
-
 class Geocoder:
     """Places registry addresses using the areas in the database."""
 
@@ -213,7 +184,7 @@ class Geocoder:
         street_register: StreetRegister | None = None,
     ):
         self.address_points = address_points or {}
-        self.street_register = street_register or StreetRegister.from_file()
+        self.street_register = street_register or street_register_of_brno()
         districts = list(Area.objects.filter(level=AreaLevel.CITY_DISTRICT))
         self._district_by_code = {a.code: a for a in districts}
         self._district_by_name = {a.name.casefold(): a for a in districts}

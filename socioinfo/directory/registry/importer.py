@@ -19,6 +19,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
+from socioinfo.areas.places import StreetRegister
 from socioinfo.directory.models import (
     AgeGroup,
     ContactPoint,
@@ -32,7 +33,7 @@ from socioinfo.directory.models import (
     ServiceType,
     TargetGroup,
 )
-from socioinfo.directory.registry.geocode import Geocoder, StreetRegister, read_address_points
+from socioinfo.directory.registry.geocode import Geocoder, read_address_points
 from socioinfo.directory.registry.parser import parse_registry
 from socioinfo.directory.registry.records import (
     CodedItem,

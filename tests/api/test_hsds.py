@@ -15,7 +15,14 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from socioinfo.api.taxonomies import SERVICE_TYPES
-from socioinfo.directory.models import RecordSource, Service, ServiceStatus, ServiceType
+from socioinfo.directory.models import (
+    Location,
+    RecordSource,
+    Service,
+    ServiceAtLocation,
+    ServiceStatus,
+    ServiceType,
+)
 
 pytestmark = pytest.mark.django_db
 SCHEMAS = Path(settings.DATA_DIR) / "hsds" / "3.0" / "schema"
@@ -209,3 +216,95 @@ def test_the_schema_check_itself_catches_broken_objects():
         assert_valid("service", {"id": "1", "name": "x", "status": "open", "email": "no"})
     with pytest.raises(AssertionError):
         assert_valid("location", {"id": "1", "location_type": "physical", "latitude": "north"})
+
+
+def _metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6_371_000 * math.asin(math.sqrt(a))
+
+
+def test_postcode_and_proximity_select_places_and_services(demo_data, client):
+    links = ServiceAtLocation.objects.filter(
+        service__in=Service.objects.published(), location__latitude__isnull=False
+    ).select_related("location")
+    postcode = "60200"  # Brno-střed: the centre, with other postal districts close by
+    with_postcode = [link for link in links if link.location.postcode == postcode]
+    centre = (
+        sum(loc.latitude for loc in Location.objects.filter(postcode=postcode))
+        / len(Location.objects.filter(postcode=postcode)),
+        sum(loc.longitude for loc in Location.objects.filter(postcode=postcode))
+        / len(Location.objects.filter(postcode=postcode)),
+    )
+    found = get(client, "service_at_locations", postcode=postcode, per_page=500)
+    assert {x["id"] for x in found["contents"]} == {str(link.pk) for link in with_postcode}
+    assert all(x["location"]["addresses"][0]["postal_code"] == postcode for x in found["contents"])
+
+    near = [
+        link
+        for link in links
+        if _metres(*centre, link.location.latitude, link.location.longitude) <= 3000
+    ]
+    assert {link.location.postcode for link in near} > {postcode}  # proximity is distance
+    found = get(client, "service_at_locations", postcode=postcode, proximity=3000, per_page=500)
+    assert {x["id"] for x in found["contents"]} == {str(link.pk) for link in near}
+    services = get(client, "services", postcode=postcode, proximity=3000, per_page=500)
+    assert {s["id"] for s in services["contents"]} == {str(link.service_id) for link in near}
+
+    spaced = get(client, "services", postcode=f"{postcode[:3]} {postcode[3:]}", per_page=500)
+    assert {s["id"] for s in spaced["contents"]} == {str(x.service_id) for x in with_postcode}
+
+
+def test_service_at_locations_take_the_service_filters(demo_data, client):
+    counselling = ServiceType.objects.get(paragraph="§37")
+    found = get(client, "service_at_locations", taxonomy_term_id=str(counselling.pk), per_page=500)
+    expected = ServiceAtLocation.objects.filter(
+        service__in=Service.objects.published(), service__service_type=counselling
+    )
+    assert {x["id"] for x in found["contents"]} == {str(x.pk) for x in expected}
+    searched = get(client, "service_at_locations", search="dluhy", full="true")["contents"]
+    assert searched[0]["service"]["name"].startswith("Dluhová poradna")
+    assert_valid("service_at_location", searched[0])
+    assert_valid("service", searched[0]["service"])
+
+
+def test_organisations_with_full_services_and_top_level_terms(demo_data, client):
+    organisations = get(client, "organizations", full_service="true", per_page=5)["contents"]
+    for organisation in organisations:
+        expected = Service.objects.published().filter(organisation_id=organisation["id"])
+        assert {s["id"] for s in organisation["services"]} == {str(s.pk) for s in expected}
+        for service in organisation["services"]:
+            assert_valid("service", service)
+    assert "services" not in get(client, "organizations", per_page=1)["contents"][0]
+    top = get(client, "taxonomy_terms", top_only="true", per_page=500)["contents"]
+    assert top and all("parent_id" not in t for t in top)
+    every = get(client, "taxonomy_terms", per_page=500)["contents"]
+    assert len(top) < len(every)
+
+
+def test_every_list_streams_as_ndjson(demo_data, client):
+    for path in ("organizations", "service_at_locations", "taxonomies", "taxonomy_terms"):
+        total = get(client, path)["total_items"]
+        response = client.get(BASE + path, {"format": "ndjson"})
+        assert response["Content-Type"] == "application/x-ndjson"
+        lines = b"".join(response.streaming_content).decode().splitlines()
+        assert len(lines) == total, path
+        assert_valid(path.rstrip("s").replace("taxonomie", "taxonomy"), json.loads(lines[-1]))
+
+
+def test_bad_place_parameters_get_a_clear_400(demo_data, client):
+    for path, params, words in [
+        ("services", {"proximity": "500"}, "needs a postcode"),
+        ("service_at_locations", {"postcode": "Brno"}, "five digits"),
+        ("service_at_locations", {"postcode": "60200", "proximity": "-3"}, "between"),
+        ("service_at_locations", {"postcode": "11000", "proximity": "500"}, "No place"),
+        ("organizations", {"full_service": "perhaps"}, "true or false"),
+        ("taxonomy_terms", {"top_only": "2"}, "true or false"),
+        ("service_at_locations", {"organization_id": "42"}, "UUID"),
+    ]:
+        response = client.get(BASE + path, params)
+        assert response.status_code == 400, (path, params)
+        assert words in response.json()["error"], (path, params)

@@ -365,6 +365,7 @@ def _location(ctx: DemoContext, org: Organisation, district: Area, name: str = "
         street=street,
         house_number=str(ctx.rng.randrange(1, 120)),
         city="Brno",
+        postcode=cat.DISTRICT_POSTCODES[district.name],
         latitude=lat,
         longitude=lon,
         accessibility_notes=(
@@ -636,6 +637,7 @@ def _socio_info_centre(ctx: DemoContext) -> Service:
         street=sic.STREET,
         house_number=sic.HOUSE_NUMBER,
         city="Brno",
+        postcode=sic.POSTCODE,
         latitude=sic.LATITUDE,
         longitude=sic.LONGITUDE,
         accessibility_notes=sic.ACCESSIBILITY_NOTES["cs"],

@@ -120,6 +120,40 @@ CLIENTS, CONTACTS, INTERVENTIONS, BEDS, CALLS = (
 )
 
 # Weekly hours patterns the builder turns into OpeningRule rows.
+# The principal postcode of each city district (Czech Post delivery areas of Brno; several
+# districts share one), so demo addresses carry a believable PSČ.
+DISTRICT_POSTCODES = {
+    "Brno-Bohunice": "62500",
+    "Brno-Bosonohy": "64200",
+    "Brno-Bystrc": "63500",
+    "Brno-Chrlice": "64300",
+    "Brno-Ivanovice": "62100",
+    "Brno-Jehnice": "62100",
+    "Brno-Jundrov": "63700",
+    "Brno-Kníničky": "63500",
+    "Brno-Kohoutovice": "62300",
+    "Brno-Komín": "62400",
+    "Brno-Královo Pole": "61200",
+    "Brno-Líšeň": "62800",
+    "Brno-Maloměřice a Obřany": "61400",
+    "Brno-Medlánky": "62100",
+    "Brno-Nový Lískovec": "63400",
+    "Brno-Ořešín": "62100",
+    "Brno-Slatina": "62700",
+    "Brno-Starý Lískovec": "62500",
+    "Brno-Tuřany": "62000",
+    "Brno-Vinohrady": "62800",
+    "Brno-jih": "61700",
+    "Brno-sever": "61300",
+    "Brno-střed": "60200",
+    "Brno-Útěchov": "64400",
+    "Brno-Černovice": "61800",
+    "Brno-Řečkovice a Mokrá Hora": "62100",
+    "Brno-Žabovřesky": "61600",
+    "Brno-Žebětín": "64100",
+    "Brno-Židenice": "61500",
+}
+
 OFFICE = "office"  # Mon–Thu 8–16 (Mon, Wed till 17), Fri 8–13
 DAYTIME = "daytime"  # Mon–Fri 7:30–15:30
 NONSTOP = "nonstop"  # every day, all day

@@ -20,6 +20,7 @@ PHONES = (
     ("+420 542 173 820", "Socio info centrum", "Socio-info Centre"),
 )
 STREET, HOUSE_NUMBER = "Dominikánské náměstí", "1"
+POSTCODE = "60200"
 # A point at the New Town Hall in Brno-střed.
 LATITUDE, LONGITUDE = 49.19347, 16.60670
 

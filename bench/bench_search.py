@@ -231,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         help="keep the database of an earlier run (skips generating and indexing)",
     )
     args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
 
     url = args.database_url or f"sqlite:///{OUT / 'bench_search.sqlite3'}"
     if not args.reuse:

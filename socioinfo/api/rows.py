@@ -227,7 +227,7 @@ def service_dicts(ids: list[Any]) -> list[dict[str, Any]]:
                     for link in sorted(links.get(pk, []), key=lambda x: str(x["id"]))
                 ],
                 "attributes": attributes,
-                "service_capacity": [
+                "capacities": [
                     {
                         "id": stable_id("capacity", sid, offer["form"]),
                         "service_id": sid,

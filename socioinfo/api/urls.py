@@ -1,12 +1,17 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from socioinfo.api import views
+from socioinfo.api import views, views_docs
 
 app_name = "api"
 urlpatterns = [
     path("", views.root, name="root"),
-    path("openapi.json", views.openapi, name="openapi"),
+    path("openapi.json", views_docs.openapi_hsds, name="openapi"),
     path("profile", views.profile, name="profile"),
+    re_path(
+        r"^profile/(?P<kind>patches|schemas)/(?P<name>[a-z_]+)\.json$",
+        views.profile_file,
+        name="profile_file",
+    ),
     path("services", views.services, name="services"),
     path("services/<uuid:pk>", views.service, name="service"),
     path("organizations", views.organizations, name="organizations"),

@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from socioinfo.api import hsds
+from socioinfo.api import profile as hsds_profile
 from socioinfo.api.filters import (
     BadRequest,
     flag,
@@ -116,16 +117,41 @@ def openapi(request: HttpRequest) -> HttpResponseBase:
 
 @api
 def profile(request: HttpRequest) -> HttpResponse:
+    """The Czech profile: what it is based on, its patches and compiled schemas (links), its
+    taxonomies and identifier scheme."""
+    manifest = hsds_profile.manifest()
+
+    def links(kind: str, names: list[str]) -> dict[str, str]:
+        return {
+            name: request.build_absolute_uri(
+                reverse("api:profile_file", kwargs={"kind": kind, "name": name})
+            )
+            for name in names
+        }
+
     return JsonResponse(
         {
-            "name": "Socioinfo Czech social services profile of HSDS 3.0",
-            "base": "https://docs.openreferral.org/en/latest/hsds/",
+            **manifest,
+            "patches": links("patches", hsds_profile.patch_names()),
+            "schemas": links("schemas", sorted(hsds_profile.compiled_schemas())),
             "taxonomies": [taxonomy_dict(t) for t in TAXONOMIES],
-            "organization_identifier_scheme": "CZ-ICO (IČO, 8 digits with a checksum)",
+            "organization_identifier_scheme": "CZ-ICO (IČO, 8 digits, the last a check digit)",
             "documentation": "docs/hsds_profile.md in the Socioinfo source",
         },
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+@api
+def profile_file(request: HttpRequest, kind: str, name: str) -> HttpResponse:
+    """One patch file of the profile as published, or one compiled schema."""
+    try:
+        data = (
+            hsds_profile.patch(name) if kind == "patches" else hsds_profile.compiled_schemas()[name]
+        )
+    except KeyError:
+        raise Http404 from None
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
 def _render_services(full: bool) -> Callable[[list[Any]], list[dict[str, Any]]]:

@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from socioinfo.api import profile as hsds_profile
 from socioinfo.api.taxonomies import SERVICE_TYPES
 from socioinfo.directory.models import (
     Location,
@@ -30,20 +31,34 @@ BASE = "/api/hsds/"
 
 
 @cache
-def validator(name: str) -> Draft202012Validator:
-    resources = [
-        (path.name, Resource.from_contents(json.loads(path.read_text()), DRAFT202012))
-        for path in SCHEMAS.glob("*.json")
-        if path.name != "openapi.json"
+def validator(name: str, profile: bool) -> Draft202012Validator:
+    """A validator for the official schema of that name (HSDS 3.0, and 3.1 for the two objects
+    the profile back-ports), or for the Czech profile's (the official schemas with the
+    profile's merge patches applied)."""
+    schemas = hsds_profile.compiled_schemas() if profile else hsds_profile.official_schemas()
+    registry = Registry().with_resources(
+        (f"{key}.json", Resource.from_contents(schema, DRAFT202012))
+        for key, schema in schemas.items()
+    )
+    return Draft202012Validator(schemas[name], registry=registry, format_checker=FormatChecker())
+
+
+def errors_of(name: str, item: dict, profile: bool = True) -> list[str]:
+    return [
+        f"{list(e.absolute_path)}: {e.message}" for e in validator(name, profile).iter_errors(item)
     ]
-    registry = Registry().with_resources(resources)
-    schema = json.loads((SCHEMAS / f"{name}.json").read_text())
-    return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
 
 
 def assert_valid(name: str, item: dict) -> None:
-    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator(name).iter_errors(item)]
-    assert errors == [], (name, item.get("id"), errors[:5])
+    """Valid against the official HSDS 3.0 schema and against the Czech profile."""
+    for profile in (False, True):
+        errors = errors_of(name, item, profile)
+        assert errors == [], (
+            name,
+            "profile" if profile else "HSDS 3.0",
+            item.get("id"),
+            errors[:5],
+        )
 
 
 def get(client, path: str, **params) -> dict:
@@ -94,7 +109,7 @@ def test_services_validate_and_lead_to_valid_details(demo_data, client):
 
 def test_capacity_per_form_is_published_with_its_unit(demo_data, client):
     home = Service.objects.published().filter(service_type__paragraph="§49").first()
-    capacity = get(client, f"services/{home.pk}")["service_capacity"]
+    capacity = get(client, f"services/{home.pk}")["capacities"]
     offer = home.forms.get()
     assert capacity == [
         {
@@ -308,3 +323,86 @@ def test_bad_place_parameters_get_a_clear_400(demo_data, client):
         response = client.get(BASE + path, params)
         assert response.status_code == 400, (path, params)
         assert words in response.json()["error"], (path, params)
+
+
+def test_the_czech_profile_is_published_as_patches_and_compiled_schemas(demo_data, client):
+    profile = get(client, "profile")
+    assert profile["base"]["version"] == "3.0"
+    assert set(profile["patches"]) == {
+        "address",
+        "organization_identifier",
+        "service",
+        "service_capacity",
+        "unit",
+    }
+    for name, url in profile["patches"].items():
+        assert client.get(url).json() == json.loads(
+            (
+                Path(settings.DATA_DIR) / "hsds" / "profile-cz" / "patches" / f"{name}.json"
+            ).read_text()
+        )
+    service = client.get(profile["schemas"]["service"]).json()
+    assert service["properties"]["capacities"]["items"] == {"$ref": "service_capacity.json"}
+    assert (
+        service["properties"]["phones"]
+        == json.loads((SCHEMAS / "service.json").read_text())["properties"]["phones"]
+    )  # what the patch does not touch stays as HSDS has it
+    assert client.get(BASE + "profile/patches/location.json").status_code == 404
+
+
+def test_the_profile_is_stricter_than_hsds_where_it_says_so():
+    ID = "6e1bc56d-95ab-59b5-9b04-56aa327bac04"
+    ico = {"id": ID, "identifier_scheme": "CZ-ICO", "identifier_type": "IČO", "identifier": "123"}
+    assert errors_of("organization_identifier", ico, profile=False) == []
+    assert errors_of("organization_identifier", ico) != []
+    assert errors_of("organization_identifier", {**ico, "identifier": "00064581"}) == []
+    capacity = {
+        "id": ID,
+        "unit": {
+            "id": ID,
+            "name": "lůžka",
+            "scheme": "TypKapacitySocialniSluzby",
+            "identifier": "beds",
+        },
+        "maximum": 12,
+        "updated": "2026-11-24T10:00:00+00:00",
+    }
+    assert errors_of("service_capacity", capacity) == []
+    assert errors_of("service_capacity", capacity, profile=False) != []  # 3.1 wants `available`
+    assert errors_of("service_capacity", {**capacity, "maximum": None} | {"maximum": "many"}) != []
+    wrong = {"id": ID, "name": "x", "status": "active", "capacities": [{"id": ID}]}
+    assert errors_of("service", wrong) != []
+    address = {
+        "id": ID,
+        "address_1": "Dominikánské náměstí 1",
+        "city": "Brno",
+        "state_province": "Jihomoravský kraj",
+        "postal_code": "602 00",
+        "country": "CZ",
+        "address_type": "physical",
+    }
+    assert errors_of("address", address, profile=False) == []
+    assert errors_of("address", address) != []
+    assert errors_of("address", {**address, "postal_code": "60200"}) == []
+
+
+def test_merge_patch_follows_rfc_7386():
+    # The examples of RFC 7386, appendix A.
+    for target, patch, result in [
+        ({"a": "b"}, {"a": "c"}, {"a": "c"}),
+        ({"a": "b"}, {"b": "c"}, {"a": "b", "b": "c"}),
+        ({"a": "b"}, {"a": None}, {}),
+        ({"a": "b", "b": "c"}, {"a": None}, {"b": "c"}),
+        ({"a": ["b"]}, {"a": "c"}, {"a": "c"}),
+        ({"a": "c"}, {"a": ["b"]}, {"a": ["b"]}),
+        ({"a": {"b": "c"}}, {"a": {"b": "d", "c": None}}, {"a": {"b": "d"}}),
+        ({"a": [{"b": "c"}]}, {"a": [1]}, {"a": [1]}),
+        (["a", "b"], ["c", "d"], ["c", "d"]),
+        ({"a": "b"}, ["c"], ["c"]),
+        ({"a": "foo"}, None, None),
+        ({"a": "foo"}, "bar", "bar"),
+        ({"e": None}, {"a": 1}, {"e": None, "a": 1}),
+        ([1, 2], {"a": "b", "c": None}, {"a": "b"}),
+        ({}, {"a": {"bb": {"ccc": None}}}, {"a": {"bb": {}}}),
+    ]:
+        assert hsds_profile.merge_patch(target, patch) == result

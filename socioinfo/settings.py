@@ -5,6 +5,7 @@ cookies are secure and HTTPS is enforced unless DJANGO_DEBUG=1 says this is a de
 machine.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -31,7 +32,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin site enforces the rules predicates on every page (socioinfo/accounts/admin_site.py).
+    "socioinfo.accounts.admin_site.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -39,6 +41,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
+    # Imports every app's rules.py: the one permission model (docs/permissions.md).
+    "rules.apps.AutodiscoverRulesConfig",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "socioinfo.core",
     "socioinfo.accounts",
     "socioinfo.areas",
@@ -56,9 +63,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "socioinfo.urls"
@@ -92,13 +102,64 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# django-axes first (it refuses locked-out sign-ins), then the rules predicates (every
+# permission), then e-mail and password (which grants no permission of its own).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "rules.permissions.ObjectPermissionBackend",
+    "socioinfo.accounts.backends.EmailPasswordBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:account"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Sessions end after SESSION_COOKIE_AGE seconds without a request (every request renews
+# them) and when the browser closes.
+SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 2 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+
+# Lock-out after repeated failed sign-ins (django-axes): this many failures for one e-mail
+# address from one IP address block that pair for SOCIOINFO_LOCKOUT_MINUTES; a password reset
+# by e-mail unlocks at once.
+AXES_FAILURE_LIMIT = env_int("SOCIOINFO_LOCKOUT_FAILURES", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SOCIOINFO_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "socioinfo.accounts.security.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "socioinfo.accounts.security.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "socioinfo.accounts.views.locked_out"
+AXES_VERBOSE = False
+
+# Second factor (TOTP, django-otp): required for the roles in accounts.roles.SECOND_FACTOR_ROLES.
+OTP_TOTP_ISSUER = env_str("SOCIOINFO_TOTP_ISSUER", "Socioinfo")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# E-mail: printed to the console unless an SMTP server is configured.
+EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "")
+EMAIL_BACKEND = env_str(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL", False)
+if EMAIL_USE_SSL:
+    EMAIL_USE_TLS = False  # implicit TLS (port 465) and STARTTLS exclude each other
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Socioinfo <socioinfo@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Czech first; the interface speaks six languages (Arabic right to left).
 LANGUAGE_CODE = "cs"
@@ -160,3 +221,8 @@ SOCIOINFO_STALE_AFTER_DAYS = env_int("SOCIOINFO_STALE_AFTER_DAYS", 183)
 SOCIOINFO_CENTRE_SERVICE_ID = env_str(
     "SOCIOINFO_CENTRE_SERVICE_ID", "6e1bc56d-95ab-59b5-9b04-56aa327bac04"
 )
+
+# Accounts: how long an invitation link works, and the site's address for links in e-mails
+# sent outside a web request (management commands, background tasks).
+SOCIOINFO_INVITATION_DAYS = env_int("SOCIOINFO_INVITATION_DAYS", 7)
+SOCIOINFO_SITE_URL = env_str("SOCIOINFO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

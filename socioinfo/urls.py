@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("accounts/", include("socioinfo.accounts.urls")),
     path("api/hsds/", include("socioinfo.api.urls")),
     path("api/v1/", include("socioinfo.api.urls_v1")),
     path("", include("socioinfo.core.urls")),

@@ -34,6 +34,15 @@ def _fresh_search_engine():
     forget_engine()
 
 
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, signed in with the second factor every administrator
+    must confirm (socioinfo.accounts.roles.SECOND_FACTOR_ROLES)."""
+    from tests.accounts.helpers import sign_in
+
+    return sign_in(client, admin_user)
+
+
 DEMO_DAY = __import__("datetime").date(2026, 11, 24)
 
 

@@ -146,7 +146,7 @@ def test_history_page_shows_who_changed_a_service(admin_client, admin_user):
     service.save()
     history = admin_client.get(reverse("admin:directory_service_history", args=[service.pk]))
     assert history.status_code == 200
-    assert admin_user.username in history.content.decode()
+    assert admin_user.email in history.content.decode()
     assert Service.objects.get(pk=service.pk).history.count() == 2
 
 

@@ -4,16 +4,18 @@ from socioinfo.accounts.services import reset_staff_login
 
 
 class Command(BaseCommand):
-    help = "Create or reset the demo staff login and print it (a new password each time)."
+    help = "Create or reset the demo administrator login and print it (a new password each time)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--username", default="spravce")
+        parser.add_argument("--email", default="spravce@example.org")
 
-    def handle(self, *args, username, **options):
-        user, password = reset_staff_login(username)
+    def handle(self, *args, email, **options):
+        user, password = reset_staff_login(email)
         self.stdout.write(
             self.style.SUCCESS(
-                "\nStaff login for http://127.0.0.1:8000/admin/\n"
-                f"  user:     {user.username}\n  password: {password}\n"
+                "\nAdministrator login at http://127.0.0.1:8000/accounts/login/ (then /admin/)\n"
+                f"  e-mail:   {user.email}\n  password: {password}\n"
+                "  The first sign-in sets up the second factor: scan the QR code with an\n"
+                "  authenticator app (Aegis, FreeOTP, Google Authenticator…) or type its key.\n"
             )
         )

@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/", include("socioinfo.accounts.urls")),
     path("api/hsds/", include("socioinfo.api.urls")),
     path("api/v1/", include("socioinfo.api.urls_v1")),
+    path("api/", include("socioinfo.api.urls_docs")),
     path("", include("socioinfo.core.urls")),
     path("", include("socioinfo.portal.urls")),
 ]

@@ -62,7 +62,7 @@ def measure_ndjson(client, limit: int | None = None, trace: bool = False) -> dic
     lines = 0
     size = 0
     for chunk in response.streaming_content:
-        lines += 1
+        lines += chunk.count(b"\n")
         size += len(chunk)
         if limit and lines >= limit:
             break

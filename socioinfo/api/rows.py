@@ -4,9 +4,13 @@ everything else in one query per relation. Locations and organisations are built
 same functions as the other endpoints (``hsds.location_from_row``, ``organisation_from_row``)."""
 
 import datetime
+import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
+
+from django.db import connection
 
 from socioinfo.api import hsds
 from socioinfo.api.taxonomies import (
@@ -34,6 +38,72 @@ from socioinfo.directory.models import (
 )
 from socioinfo.directory.models.taxonomy import AccessibilityFeature, CapacityUnit, ServiceForm
 
+# Rows are read straight from the cursor: at 2,000 services a batch, building ORM lookups and
+# model instances cost more than everything else together (docs/benchmarks.md).
+
+
+class _Reader:
+    """Plain rows straight from the database cursor: no model instances, no ORM lookups to
+    build for 2,000 ids, ids as text (PostgreSQL casts them; SQLite's 32 hex digits get their
+    dashes here), datetimes aware in UTC on both databases."""
+
+    def __init__(self) -> None:
+        self.sqlite = connection.vendor == "sqlite"
+
+    def param(self, pk: Any) -> str:
+        if not self.sqlite:
+            return str(pk)
+        return pk.hex if isinstance(pk, uuid.UUID) else str(pk).replace("-", "")
+
+    def _column(self, field: Any) -> tuple[str, Callable[[Any], Any] | None]:
+        column = connection.ops.quote_name(field.column)
+        kind = field.get_internal_type()
+        if kind == "ForeignKey":
+            kind = field.target_field.get_internal_type()
+        if kind == "UUIDField":
+            return (column, _dashed) if self.sqlite else (f"CAST({column} AS TEXT)", None)
+        # SQLite's driver already parses Django's "date", "time", "datetime" and "bool"
+        # column types (Django registers the converters); datetimes come naive in UTC.
+        if self.sqlite and kind == "DateTimeField":
+            return column, _utc_datetime
+        return column, None
+
+    def rows(
+        self, model: Any, fields: list[str], where: str | None = None, ids: Any = ()
+    ) -> list[dict[str, Any]]:
+        meta = model._meta
+        columns = [self._column(meta.get_field(name)) for name in fields]
+        names = [meta.get_field(name).attname for name in fields]
+        sql = f"SELECT {', '.join(c for c, _ in columns)} FROM {meta.db_table}"  # noqa: S608
+        params: list[str] = []
+        if where is not None:
+            params = [self.param(pk) for pk in ids]
+            if not params:
+                return []
+            column = connection.ops.quote_name(meta.get_field(where).column)
+            sql += f" WHERE {column} IN ({', '.join(['%s'] * len(params))})"
+        converters = [(i, convert) for i, (_c, convert) in enumerate(columns) if convert]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            found = cursor.fetchall()
+        result = []
+        for raw in found:
+            row = list(raw)
+            for i, convert in converters:
+                if row[i] is not None:
+                    row[i] = convert(row[i])
+            result.append(dict(zip(names, row, strict=True)))
+        return result
+
+
+def _dashed(value: str) -> str:
+    value = value.replace("-", "")
+    return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+
+
+def _utc_datetime(value: datetime.datetime) -> datetime.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=datetime.UTC)
+
 
 def _grouped(rows: Any, key: str) -> dict[Any, list[dict[str, Any]]]:
     found: dict[Any, list[dict[str, Any]]] = defaultdict(list)
@@ -50,77 +120,134 @@ def _contacts(rows: list[dict[str, Any]]) -> list[Any]:
     return hsds.ordered_contacts(SimpleNamespace(pk=row["id"], **row) for row in rows)
 
 
+SERVICE_FIELDS = [
+    "id",
+    "organisation",
+    "name",
+    "service_type",
+    "description",
+    "eligibility",
+    "fees",
+    "is_free",
+    "status",
+    "last_verified_on",
+    "updated_at",
+]
+ORGANISATION_FIELDS = ["id", "name", "description", "website", "legal_form", "ico"]
+LOCATION_FIELDS = [
+    "id",
+    "organisation",
+    "name",
+    "street",
+    "house_number",
+    "city",
+    "postcode",
+    "address_point_code",
+    "latitude",
+    "longitude",
+    "city_district",
+    "accessibility_notes",
+    "transport_notes",
+]
+CONTACT_FIELDS = ["id", "kind", "value", "note", "order"]
+RULE_FIELDS = ["weekday", "opens", "closes", "valid_from", "valid_to", "note"]
+
+
 def service_dicts(ids: list[Any]) -> list[dict[str, Any]]:
-    services = {row["id"]: row for row in Service.objects.filter(pk__in=ids).values()}
-    types = {t.pk: t for t in ServiceType.objects.all()}
-    groups = {g.pk: g for g in TargetGroup.objects.all()}
-    ages = {a.pk: a for a in AgeGroup.objects.all()}
-    languages = {lang.pk: lang for lang in Language.objects.all()}
-    features = {f.pk: f for f in AccessibilityFeature.objects.all()}
+    read = _Reader()
+    services = {row["id"]: row for row in read.rows(Service, SERVICE_FIELDS, "id", ids)}
+    types = {str(t.pk): t for t in ServiceType.objects.all()}
+    groups = {str(g.pk): g for g in TargetGroup.objects.all()}
+    ages = {str(a.pk): a for a in AgeGroup.objects.all()}
+    languages = {str(lang.pk): lang for lang in Language.objects.all()}
+    features = {str(f.pk): f for f in AccessibilityFeature.objects.all()}
     forms = dict(ServiceForm.choices)
     units = dict(CapacityUnit.choices)
 
     def related(through: Any, field: str) -> dict[Any, list[Any]]:
         found: dict[Any, list[Any]] = defaultdict(list)
-        for service_id, value in through.objects.filter(service_id__in=ids).values_list(
-            "service_id", field
-        ):
-            found[service_id].append(value)
+        for row in read.rows(through, ["service", field], "service", ids):
+            found[row["service_id"]].append(row[f"{field}_id"])
         return found
 
-    group_ids = related(Service.target_groups.through, "targetgroup_id")
-    age_ids = related(Service.age_groups.through, "agegroup_id")
-    language_ids = related(Service.languages.through, "language_id")
-    area_ids = related(Service.areas_served.through, "area_id")
+    group_ids = related(Service.target_groups.through, "targetgroup")
+    age_ids = related(Service.age_groups.through, "agegroup")
+    language_ids = related(Service.languages.through, "language")
+    area_ids = related(Service.areas_served.through, "area")
     areas = {
-        a["id"]: a
-        for a in Area.objects.filter(pk__in={i for v in area_ids.values() for i in v}).values(
-            "id", "name", "level", "code"
+        row["id"]: row
+        for row in read.rows(
+            Area, ["id", "name", "level", "code"], "id", {i for v in area_ids.values() for i in v}
         )
     }
     offers = _grouped(
-        ServiceFormOffer.objects.filter(service_id__in=ids).order_by("form").values(), "service_id"
+        sorted(
+            read.rows(
+                ServiceFormOffer,
+                ["service", "form", "capacity", "capacity_unit", "capacity_note"],
+                "service",
+                ids,
+            ),
+            key=lambda row: row["form"],
+        ),
+        "service_id",
     )
-    contacts = _grouped(ContactPoint.objects.filter(service_id__in=ids).values(), "service_id")
-    own_rules = _grouped(OpeningRule.objects.filter(service_id__in=ids).values(), "service_id")
+    contacts = _grouped(
+        read.rows(ContactPoint, ["service", *CONTACT_FIELDS], "service", ids), "service_id"
+    )
+    own_rules = _grouped(
+        read.rows(OpeningRule, ["service", *RULE_FIELDS], "service", ids), "service_id"
+    )
     links = _grouped(
-        ServiceAtLocation.objects.filter(service_id__in=ids).order_by("pk").values(), "service_id"
+        read.rows(ServiceAtLocation, ["id", "service", "location", "note"], "service", ids),
+        "service_id",
     )
     link_ids = [link["id"] for rows in links.values() for link in rows]
     link_rules = _grouped(
-        OpeningRule.objects.filter(service_at_location_id__in=link_ids).values(),
+        read.rows(
+            OpeningRule, ["service_at_location", *RULE_FIELDS], "service_at_location", link_ids
+        ),
         "service_at_location_id",
     )
     location_ids = {link["location_id"] for rows in links.values() for link in rows}
-    locations = {row["id"]: row for row in Location.objects.filter(pk__in=location_ids).values()}
+    locations = {row["id"]: row for row in read.rows(Location, LOCATION_FIELDS, "id", location_ids)}
     districts = {
-        a["id"]: a["name"]
-        for a in Area.objects.filter(
-            pk__in={row["city_district_id"] for row in locations.values()}
-        ).values("id", "name")
+        row["id"]: row["name"]
+        for row in read.rows(
+            Area,
+            ["id", "name"],
+            "id",
+            {row["city_district_id"] for row in locations.values()} - {None},
+        )
     }
     location_features: dict[Any, list[Any]] = defaultdict(list)
-    for location_id, feature_id in Location.accessibility_features.through.objects.filter(
-        location_id__in=location_ids
-    ).values_list("location_id", "accessibilityfeature_id"):
-        location_features[location_id].append(features[feature_id])
+    for row in read.rows(
+        Location.accessibility_features.through,
+        ["location", "accessibilityfeature"],
+        "location",
+        location_ids,
+    ):
+        location_features[row["location_id"]].append(features[row["accessibilityfeature_id"]])
     organisation_ids = {row["organisation_id"] for row in services.values()}
     organisations = {
-        row["id"]: row for row in Organisation.objects.filter(pk__in=organisation_ids).values()
+        row["id"]: row
+        for row in read.rows(Organisation, ORGANISATION_FIELDS, "id", organisation_ids)
     }
     organisation_contacts = _grouped(
-        ContactPoint.objects.filter(organisation_id__in=organisation_ids).values(),
+        read.rows(
+            ContactPoint, ["organisation", *CONTACT_FIELDS], "organisation", organisation_ids
+        ),
         "organisation_id",
     )
 
     result = []
     for pk in ids:
-        row = services.get(pk)
+        sid = str(pk)
+        row = services.get(sid)
         if row is None:
             continue
-        sid = str(pk)
-        own_contacts = _contacts(contacts.get(pk, []))
-        service_ages = [ages[i] for i in age_ids.get(pk, [])]
+        own_contacts = _contacts(contacts.get(sid, []))
+        service_ages = [ages[i] for i in age_ids.get(sid, [])]
         service_ages.sort(key=lambda a: (a.order, a.name))
         attributes = []
         service_type = types.get(row["service_type_id"])
@@ -134,7 +261,7 @@ def service_dicts(ids: list[Any]) -> list[dict[str, Any]]:
                     SERVICE_TYPES,
                 )
             )
-        for offer in offers.get(pk, []):
+        for offer in offers.get(sid, []):
             attributes.append(
                 hsds._attribute(
                     sid,
@@ -145,7 +272,7 @@ def service_dicts(ids: list[Any]) -> list[dict[str, Any]]:
                 )
             )
         service_groups = sorted(
-            (groups[i] for i in group_ids.get(pk, [])), key=lambda g: (g.order, g.name)
+            (groups[i] for i in group_ids.get(sid, [])), key=lambda g: (g.order, g.name)
         )
         for g in service_groups:
             attributes.append(
@@ -158,10 +285,10 @@ def service_dicts(ids: list[Any]) -> list[dict[str, Any]]:
         open_ended = any(a.max_age is None for a in service_ages)
         updated = row["updated_at"].astimezone(datetime.UTC).isoformat()
         service_languages = sorted(
-            (languages[i] for i in language_ids.get(pk, [])), key=lambda lang: lang.name
+            (languages[i] for i in language_ids.get(sid, [])), key=lambda lang: lang.name
         )
         service_areas = sorted(
-            (areas[i] for i in area_ids.get(pk, [])), key=lambda a: (a["level"], a["name"])
+            (areas[i] for i in area_ids.get(sid, [])), key=lambda a: (a["level"], a["name"])
         )
         data = hsds._clean(
             {
@@ -180,7 +307,7 @@ def service_dicts(ids: list[Any]) -> list[dict[str, Any]]:
                 else None,
                 "last_modified": updated,
                 "phones": hsds._phones(own_contacts, "service", sid),
-                "schedules": hsds._schedules(_rules(own_rules.get(pk, [])), "service", sid),
+                "schedules": hsds._schedules(_rules(own_rules.get(sid, [])), "service", sid),
                 "service_areas": [
                     {
                         "id": stable_id("service_area", sid, area["id"]),
@@ -224,7 +351,7 @@ def service_dicts(ids: list[Any]) -> list[dict[str, Any]]:
                             ],
                         ),
                     }
-                    for link in sorted(links.get(pk, []), key=lambda x: str(x["id"]))
+                    for link in sorted(links.get(sid, []), key=lambda x: str(x["id"]))
                 ],
                 "attributes": attributes,
                 "capacities": [
@@ -243,7 +370,7 @@ def service_dicts(ids: list[Any]) -> list[dict[str, Any]]:
                         ),
                         "updated": updated,
                     }
-                    for offer in offers.get(pk, [])
+                    for offer in offers.get(sid, [])
                     if offer["capacity"] is not None and offer["capacity_unit"]
                 ],
             }

@@ -406,3 +406,14 @@ def test_merge_patch_follows_rfc_7386():
         ({}, {"a": {"bb": {"ccc": None}}}, {"a": {"bb": {}}}),
     ]:
         assert hsds_profile.merge_patch(target, patch) == result
+
+
+def test_stable_ids_are_uuid5_of_their_parts():
+    import uuid
+
+    from socioinfo.api.taxonomies import NAMESPACE, stable_id
+
+    for parts in [("taxonomy", "cz-target-groups"), ("schedule", "x", 1, None), ("ž", "§37")]:
+        expected = uuid.uuid5(NAMESPACE, ":".join(str(p) for p in parts))
+        assert stable_id(*parts) == str(expected)
+        assert uuid.UUID(stable_id(*parts)).version == 5

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import user_has_device
@@ -136,6 +137,9 @@ password_change = permission_required()(PasswordChangeView.as_view())
 # Second factor ------------------------------------------------------------------------------
 
 
+_TOO_MANY = gettext_lazy("Too many wrong codes in a row. Wait a minute and try the newest code.")
+
+
 def _confirmed_device(user: Any) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("-created_at").first()
 
@@ -154,12 +158,8 @@ def second_factor_check(request: HttpRequest) -> HttpResponseBase:
     device = _confirmed_device(request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and device is not None:
-        allowed, details = device.verify_is_allowed()
-        if not allowed:
-            form.add_error(
-                "token",
-                _("Too many wrong codes in a row. Wait a minute and try the newest code."),
-            )
+        if not device.verify_is_allowed()[0]:
+            form.add_error("token", _TOO_MANY)
         elif device.verify_token(form.cleaned_data["token"]):
             otp_login(request, device)
             return redirect(_next_url(request))
@@ -190,14 +190,17 @@ def second_factor_setup(request: HttpRequest) -> HttpResponseBase:
         device = TOTPDevice.objects.create(user=user, name=_("authenticator app"), confirmed=False)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        if not device.verify_is_allowed()[0]:
+            form.add_error("token", _TOO_MANY)
+        elif device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
             otp_login(request, device)
             messages.success(request, _("The second factor is set up. Keep the app on your phone."))
             return redirect(_next_url(request))
-        form.add_error("token", _("This code is not right. Type the code the app shows now."))
+        else:
+            form.add_error("token", _("This code is not right. Type the code the app shows now."))
     key = b32encode(device.bin_key).decode()
     context = {
         "form": form,

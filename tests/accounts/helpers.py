@@ -14,10 +14,12 @@ PASSWORD = "Kvetinova-louka-2026"
 _numbers = itertools.count(1)
 
 
-def make_user(*roles: Role, organisations=(), email: str | None = None, **fields) -> User:
+def make_user(
+    *roles: Role, organisations=(), email: str | None = None, password=None, **fields
+) -> User:
     """A user with these roles (a provider editor of ``organisations``)."""
     email = email or f"osoba{next(_numbers)}@example.org"
-    user = User.objects.create_user(email, PASSWORD, **fields)
+    user = User.objects.create_user(email, password, **fields)
     services.set_roles(user, roles)
     for organisation in organisations:
         services.add_membership(user, organisation, by=None)

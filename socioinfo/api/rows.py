@@ -7,6 +7,7 @@ import datetime
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
+from functools import cache
 from types import SimpleNamespace
 from typing import Any
 
@@ -94,6 +95,11 @@ class _Reader:
                     row[i] = convert(row[i])
             result.append(dict(zip(names, row, strict=True)))
         return result
+
+
+@cache
+def _unit_id(unit: str) -> str:
+    return stable_id("unit", unit)
 
 
 def _dashed(value: str) -> str:
@@ -243,9 +249,9 @@ def service_dicts(ids: list[Any]) -> list[dict[str, Any]]:
     result = []
     for pk in ids:
         sid = str(pk)
-        row = services.get(sid)
-        if row is None:
+        if sid not in services:
             continue
+        row = services[sid]
         own_contacts = _contacts(contacts.get(sid, []))
         service_ages = [ages[i] for i in age_ids.get(sid, [])]
         service_ages.sort(key=lambda a: (a.order, a.name))
@@ -359,7 +365,7 @@ def service_dicts(ids: list[Any]) -> list[dict[str, Any]]:
                         "id": stable_id("capacity", sid, offer["form"]),
                         "service_id": sid,
                         "unit": {
-                            "id": stable_id("unit", offer["capacity_unit"]),
+                            "id": _unit_id(offer["capacity_unit"]),
                             "name": str(units[offer["capacity_unit"]]),
                             "scheme": "TypKapacitySocialniSluzby",
                             "identifier": offer["capacity_unit"],

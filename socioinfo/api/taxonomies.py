@@ -5,6 +5,7 @@ Ids are stable: the code lists' own UUIDs, and UUIDv5 for what has no row of its
 import hashlib
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from socioinfo.directory.models import AgeGroup, ServiceType, TargetGroup
@@ -37,7 +38,7 @@ class Taxonomy:
     description: str
     uri: str
 
-    @property
+    @cached_property
     def id(self) -> str:
         return stable_id("taxonomy", self.slug)
 

@@ -321,16 +321,11 @@ def services_geojson(request: HttpRequest) -> HttpResponseBase:
 
 
 def _staff_only(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """Staff tables hold unpublished records: logged-in staff only (others get a 403)."""
+    """Staff tables hold unpublished records: the ``directory.export_services`` permission
+    (docs/permissions.md), with a confirmed second factor; others get a 403 saying why."""
+    from socioinfo.accounts.permissions import api_permission_required
 
-    @require_GET
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not (request.user.is_authenticated and request.user.is_staff):
-            return JsonResponse({"error": "Staff only: log in at /admin/ first."}, status=403)
-        return view(request, *args, **kwargs)
-
-    return wrapped
+    return require_GET(api_permission_required("directory.export_services")(view))
 
 
 @_staff_only

@@ -29,11 +29,12 @@ install: $(VENV)/.installed node_modules/.installed ## Create .venv and install 
 
 run: install demo serve ## Fresh machine → migrated SQLite with demo data, served at http://127.0.0.1:8000
 
-demo: install ## Migrate and (re)load areas and demo data; print a staff login
+demo: install ## Migrate and (re)load areas and demo data; print the demo logins
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_areas
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_staff_login
+	$(MANAGE) load_demo_accounts
 
 serve: install
 	$(MANAGE) runserver 127.0.0.1:8000

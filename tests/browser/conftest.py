@@ -114,6 +114,7 @@ def demo_server(tmp_path_factory):
         "PYTHONUNBUFFERED": "1",
     }
     manage = [sys.executable, str(root / "manage.py")]
+    _DEMO_SITE.update(env=env, manage=manage, root=root)
     for command in (
         ["migrate", "--no-input", "-v0"],
         ["collectstatic", "--no-input", "-v0"],
@@ -142,6 +143,24 @@ def demo_server(tmp_path_factory):
     yield url
     server.terminate()
     server.wait(timeout=10)
+
+
+_DEMO_SITE: dict = {}
+
+
+def manage_demo_server(*args: str) -> str:
+    """Run a management command against the demo server's database; return its output."""
+    import subprocess
+
+    result = subprocess.run(
+        _DEMO_SITE["manage"] + list(args),
+        env=_DEMO_SITE["env"],
+        cwd=_DEMO_SITE["root"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout
 
 
 def open_in(context, url: str, language: str):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, axe_violations, open_in
+from tests.browser.conftest import SCREENSHOTS, axe_violations, manage_demo_server, open_in
 
 pytestmark = pytest.mark.browser
 
@@ -17,6 +17,7 @@ def page_types(base: str, page) -> dict[str, str]:
     service = page.locator(".service-card a").first.get_attribute("href")
     page.goto(base + service)
     organisation = page.locator("a[href^='/organisation/']").first.get_attribute("href")
+    invitation = invitation_path(organisation.strip("/").split("/")[-1])
     return {
         "home": "/",
         "situations": "/situations/",
@@ -29,8 +30,22 @@ def page_types(base: str, page) -> dict[str, str]:
         "organisation": organisation,
         "centre": "/socio-info-centre/",
         "accessibility": "/accessibility/",
+        "api-docs": "/api/",
         "not-found": "/service/00000000-0000-0000-0000-000000000000/",
+        "login": "/accounts/login/",
+        "password-reset": "/accounts/password/reset/",
+        "password-reset-sent": "/accounts/password/reset/sent/",
+        "password-reset-bad-link": "/accounts/password/reset/MQ/set-password/",
+        "invitation": invitation,
+        "invitation-invalid": "/accounts/invitation/neplatny-odkaz/",
     }
+
+
+def invitation_path(organisation_id: str, email: str = "pozvana@example.org") -> str:
+    """A fresh invitation to the organisation on the demo server: the path of its link."""
+    output = manage_demo_server("invite", email, organisation_id)
+    link = output.strip().splitlines()[-1]
+    return "/accounts/" + link.split("/accounts/", 1)[1]
 
 
 @pytest.fixture(scope="module")

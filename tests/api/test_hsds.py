@@ -68,15 +68,39 @@ def get(client, path: str, **params) -> dict:
     return response.json()
 
 
+def page_problems(page: dict, schema: str, profile: bool = False) -> list[str]:
+    """What the Open Referral validator checks on one ``Page``: the envelope is consistent
+    with itself and with its contents, and every item validates."""
+    problems = [
+        f"envelope: {rule}"
+        for rule, holds in [
+            ("size is the number of contents", page["size"] == len(page["contents"])),
+            ("empty means no contents", page["empty"] == (not page["contents"])),
+            ("first_page means page 1", page["first_page"] == (page["page_number"] == 1)),
+            (
+                "last_page means the last page",
+                page["last_page"] == (page["page_number"] >= page["total_pages"]),
+            ),
+            ("no more items than total_items", len(page["contents"]) <= page["total_items"]),
+        ]
+        if not holds
+    ]
+    for item in page["contents"]:
+        problems += errors_of(schema, item, profile)
+    return problems
+
+
 def walk(client, path: str, schema: str, per_page: int = 20, **params) -> list[dict]:
     """First, middle and last page; every object validated; returns all objects seen."""
     first = get(client, path, per_page=per_page, **params)
+    assert page_problems(first, schema) == []
     pages = first["total_pages"]
     assert first["first_page"] and first["page_number"] == 1
     assert first["total_pages"] == max(1, math.ceil(first["total_items"] / per_page))
     seen = list(first["contents"])
     for number in sorted({(pages + 1) // 2, pages} - {1}):
         result = get(client, path, per_page=per_page, page=number, **params)
+        assert page_problems(result, schema) == []
         assert result["page_number"] == number
         assert result["last_page"] == (number == pages)
         seen += result["contents"]
@@ -417,3 +441,52 @@ def test_stable_ids_are_uuid5_of_their_parts():
         expected = uuid.uuid5(NAMESPACE, ":".join(str(p) for p in parts))
         assert stable_id(*parts) == str(expected)
         assert uuid.UUID(stable_id(*parts)).version == 5
+
+
+ORUK = Path(__file__).parent / "fixtures" / "oruk"
+ORUK_SCHEMAS = {
+    "service_full": "service",
+    "organization_full": "organization",
+    "service_at_location_full": "service_at_location",
+    "taxonomy": "taxonomy",
+    "taxonomy_term": "taxonomy_term",
+    "service_list": "service",
+    "organization_list": "organization",
+    "service_at_location_list": "service_at_location",
+    "taxonomy_list": "taxonomy",
+    "taxonomy_term_list": "taxonomy_term",
+}
+
+
+def oruk_problems(folder: str, stem: str) -> list[str]:
+    data = json.loads((ORUK / folder / f"{stem}.json").read_text())
+    schema = ORUK_SCHEMAS[stem]
+    if stem.endswith("_list"):
+        return page_problems(data, schema)
+    return errors_of(schema, data, profile=False)
+
+
+# Stricter than the validator: its own passing fixture V3.0-UK-Test/service_list.json says
+# size 31 and total_items 31 around 128 services; our API must not do that.
+NOT_CHECKED_BY_ORUK = {
+    "envelope: size is the number of contents",
+    "envelope: no more items than total_items",
+}
+
+
+@pytest.mark.parametrize("stem", sorted(ORUK_SCHEMAS))
+def test_our_checks_pass_what_the_oruk_validator_passes(stem):
+    assert set(oruk_problems("V3.0-UK-Test", stem)) <= NOT_CHECKED_BY_ORUK
+
+
+@pytest.mark.parametrize(
+    "folder, stem, reason",
+    [
+        ("V3.0-UK-Fail", "service_full", "is not a 'email'"),
+        ("V3.0-UK-Fail", "service_list", "'name' is a required property"),
+        ("V3.0-UK-Fail", "taxonomy_term", "'description' is a required property"),
+        ("V3.0-UK-Warn", "taxonomy_term_list", "last_page means the last page"),
+    ],
+)
+def test_our_checks_catch_what_the_oruk_validator_fails(folder, stem, reason):
+    assert any(reason in problem for problem in oruk_problems(folder, stem))

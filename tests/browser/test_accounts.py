@@ -69,3 +69,25 @@ _FIRST_ORGANISATION = (
     "from socioinfo.directory.models import Organisation; "
     "print(Organisation.objects.order_by('name').values_list('pk', flat=True)[0])"
 )
+
+
+@pytest.mark.parametrize("language", ["cs", "ar"])
+def test_my_account_and_the_second_factor_set_up_have_no_axe_violations(
+    browser, demo_server, demo_password, language
+):
+    from tests.browser.conftest import SCREENSHOTS, axe_violations
+
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = open_in(context, demo_server + "/accounts/login/", language)
+    page.fill("#id_username", "poskytovatel@example.org")
+    page.fill("#id_password", demo_password)
+    page.click(".account-form button[type=submit]")
+    failures = {}
+    for name, path in {"account": "/accounts/", "setup": "/accounts/second-factor/setup/"}.items():
+        page.goto(demo_server + path)
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        page.screenshot(path=SCREENSHOTS / f"staff-{name}-{language}.png", full_page=True)
+        if violations := axe_violations(page):
+            failures[name] = violations
+    context.close()
+    assert failures == {}

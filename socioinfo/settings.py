@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "socioinfo.search",
     "socioinfo.portal",
     "socioinfo.api",
+    "socioinfo.planning",
 ]
 
 MIDDLEWARE = [

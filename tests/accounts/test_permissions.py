@@ -66,6 +66,12 @@ TABLE = [
     ("search.change_synonymgroup", None, EDITORS),
     ("axes.delete_accessattempt", None, {ADMIN}),
     ("otp_totp.delete_totpdevice", None, {ADMIN}),
+    ("planning.view_unpublished_plans", None, {ADMIN, PLANNER}),
+    ("planning.change_plan", None, {ADMIN, PLANNER}),
+    ("planning.manage_consultation", None, {ADMIN, PLANNER}),
+    ("planning.settle_comment", None, {ADMIN, PLANNER}),
+    ("planning.record_progress", None, {ADMIN, PLANNER}),
+    ("planning.manage_working_groups", None, {ADMIN, PLANNER}),
 ]
 
 

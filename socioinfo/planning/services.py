@@ -1,0 +1,205 @@
+"""Everything that changes plans and consultations. Each function is one transaction."""
+
+import datetime
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from socioinfo.planning.models import (
+    Comment,
+    Consultation,
+    Decision,
+    ItemText,
+    Plan,
+    PlanItem,
+    PlanStatus,
+    PlanStatusChange,
+    PlanVersion,
+    ResponsibleBody,
+    Settlement,
+)
+from socioinfo.planning.seed_text import parse_time_frame
+
+CONFIRMATION_SALT = "socioinfo.planning.comment-confirmation"
+CONFIRMATION_DAYS = 3
+
+
+def set_plan_status(plan: Plan, status: str, *, by: Any = None, note: str = "") -> None:
+    """Change a plan's status and record who did it (the history is the rows)."""
+    with transaction.atomic():
+        plan.status = status
+        plan.save(update_fields=["status", "updated_at"])
+        PlanStatusChange.objects.create(plan=plan, status=status, created_by=by, note=note)
+
+
+def bodies_in(text: str, glossary: Iterable[ResponsibleBody]) -> list[ResponsibleBody]:
+    """The glossary entries whose abbreviation stands as a word in ``text``; the longest
+    first, so "ANNO JMK" is not also counted as "JMK"."""
+    found = []
+    rest = text
+    for body in sorted(glossary, key=lambda b: -len(b.abbreviation)):
+        pattern = re.compile(rf"(?<!\w){re.escape(body.abbreviation)}(?!\w)")
+        if pattern.search(rest):
+            found.append(body)
+            rest = pattern.sub(" ", rest)
+    return sorted(found, key=lambda b: b.abbreviation)
+
+
+def edit_item(item: PlanItem, *, text: str, responsibility: str, time_frame: str) -> PlanItem:
+    """Change the working text of an item (the draft of the next version); the glossary
+    links and the parsed time frame follow the text."""
+    frame, _rest = parse_time_frame(time_frame)
+    with transaction.atomic():
+        item.text = text.strip()
+        item.responsibility = responsibility.strip()
+        item.time_frame = time_frame.strip()
+        item.time_frame_kind = frame.kind
+        item.year_from, item.year_to = frame.year_from, frame.year_to
+        item.save()
+        item.responsible_bodies.set(bodies_in(item.responsibility, ResponsibleBody.objects.all()))
+    return item
+
+
+def freeze_version(plan: Plan, *, by: Any = None, note: str = "") -> PlanVersion:
+    """Freeze the working texts of every item as the plan's next version."""
+    with transaction.atomic():
+        last = plan.versions.aggregate(last=Max("number"))["last"] or 0
+        version = PlanVersion.objects.create(plan=plan, number=last + 1, note=note, created_by=by)
+        ItemText.objects.bulk_create(
+            ItemText(
+                item=item,
+                version=version,
+                text=item.text,
+                responsibility=item.responsibility,
+                time_frame=item.time_frame,
+            )
+            for item in plan.items.all()
+        )
+    return version
+
+
+def open_consultation(
+    plan: Plan, *, opens_on: datetime.date, closes_on: datetime.date, by: Any = None
+) -> Consultation:
+    """Freeze the draft as a new version and open it for comments between two dates."""
+    if closes_on < opens_on:
+        raise ValidationError(_("The consultation must close on or after the day it opens."))
+    if plan.consultations.filter(closed_at__isnull=True).exists():
+        raise ValidationError(_("This plan already has an open consultation."))
+    with transaction.atomic():
+        version = freeze_version(plan, by=by, note=_("put out for consultation"))
+        consultation = Consultation.objects.create(
+            plan=plan, version=version, opens_on=opens_on, closes_on=closes_on
+        )
+        set_plan_status(plan, PlanStatus.CONSULTATION, by=by)
+    return consultation
+
+
+def accepts_comments(consultation: Consultation, today: datetime.date | None = None) -> bool:
+    today = today or timezone.localdate()
+    return (
+        consultation.closed_at is None and consultation.opens_on <= today <= consultation.closes_on
+    )
+
+
+def submit_comment(
+    consultation: Consultation,
+    item: PlanItem,
+    *,
+    text: str,
+    author_name: str,
+    proposal: str = "",
+    email: str = "",
+    user: Any = None,
+    today: datetime.date | None = None,
+) -> Comment:
+    """Record a comment on an item. A signed-in person's comment counts at once; anyone
+    else's waits for the e-mail confirmation (confirmation_token, confirm_comment)."""
+    if not accepts_comments(consultation, today):
+        raise ValidationError(_("This consultation does not accept comments now."))
+    if item.plan_id != consultation.plan_id:
+        raise ValidationError(_("The item is not part of this plan."))
+    signed_in = user is not None and user.is_authenticated
+    if not signed_in and not email:
+        raise ValidationError(_("Give your e-mail address so that we can confirm the comment."))
+    return Comment.objects.create(
+        consultation=consultation,
+        item=item,
+        text=text.strip(),
+        proposal=proposal.strip(),
+        author_name=author_name.strip(),
+        email=email.strip() if not signed_in else (email or user.email),
+        user=user if signed_in else None,
+        confirmed_at=timezone.now() if signed_in else None,
+    )
+
+
+def confirmation_token(comment: Comment) -> str:
+    """A signed token for the e-mailed link; it expires after CONFIRMATION_DAYS."""
+    return signing.TimestampSigner(salt=CONFIRMATION_SALT).sign(str(comment.pk))
+
+
+def confirm_comment(token: str) -> Comment:
+    """Confirm the comment the token was made for; raises signing.BadSignature (or
+    SignatureExpired) for a forged or old link. Confirming twice changes nothing."""
+    pk = signing.TimestampSigner(salt=CONFIRMATION_SALT).unsign(
+        token, max_age=datetime.timedelta(days=CONFIRMATION_DAYS)
+    )
+    with transaction.atomic():
+        comment = Comment.objects.select_for_update().get(pk=pk)
+        if comment.confirmed_at is None:
+            comment.confirmed_at = timezone.now()
+            comment.save(update_fields=["confirmed_at", "updated_at"])
+    return comment
+
+
+def settle_comment(comment: Comment, *, decision: str, reasoning: str, by: Any) -> Settlement:
+    """Record how planners settled a comment; a later settlement replaces it (both kept)."""
+    if decision not in Decision.values:
+        raise ValidationError(_("Choose how the comment is settled."))
+    if not reasoning.strip():
+        raise ValidationError(_("Give the reasoning of the settlement."))
+    if comment.confirmed_at is None:
+        raise ValidationError(_("An unconfirmed comment is not settled."))
+    if comment.consultation.closed_at is not None:
+        raise ValidationError(_("The consultation is closed."))
+    return Settlement.objects.create(
+        comment=comment, decision=decision, reasoning=reasoning.strip(), created_by=by
+    )
+
+
+def unsettled_comments(consultation: Consultation) -> Any:
+    """Confirmed comments without any settlement yet."""
+    return consultation.comments.filter(
+        confirmed_at__isnull=False, settlements__isnull=True
+    ).order_by("created_at")
+
+
+def close_consultation(consultation: Consultation, *, by: Any, note: str = "") -> PlanVersion:
+    """Close the consultation once every confirmed comment is settled, and freeze the
+    settled draft as the next version (the settlement table compares the two). Refused,
+    with the codes of the items concerned, while any comment is unsettled."""
+    with transaction.atomic():
+        consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+        if consultation.closed_at is not None:
+            raise ValidationError(_("The consultation is already closed."))
+        open_ones = list(unsettled_comments(consultation).select_related("item"))
+        if open_ones:
+            codes = ", ".join(sorted({c.item.code or "–" for c in open_ones}))
+            raise ValidationError(
+                _("%(count)d comments are not settled yet (items %(codes)s).")
+                % {"count": len(open_ones), "codes": codes}
+            )
+        consultation.closed_at = timezone.now()
+        consultation.closed_by = by
+        consultation.save(update_fields=["closed_at", "closed_by", "updated_at"])
+        version = freeze_version(consultation.plan, by=by, note=note or _("after consultation"))
+        set_plan_status(consultation.plan, PlanStatus.DRAFT, by=by, note=_("consultation closed"))
+    return version

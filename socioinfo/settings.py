@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "socioinfo.portal",
     "socioinfo.api",
     "socioinfo.planning",
+    "socioinfo.advice",
 ]
 
 MIDDLEWARE = [

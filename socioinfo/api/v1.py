@@ -95,7 +95,7 @@ def districts(request: HttpRequest) -> HttpResponseBase:
     geometry = flag(request, "geometry")
     return page(
         request,
-        v1_data.districts(),
+        v1_data.districts(geometry),
         lambda chunk: v1_data.district_items(chunk, geometry, _absolute(request)),
     )
 
@@ -103,7 +103,7 @@ def districts(request: HttpRequest) -> HttpResponseBase:
 @api
 def district(request: HttpRequest, code: str) -> HttpResponse:
     geometry = flag(request, "geometry")
-    found = [area for area in v1_data.districts() if area.code == code]
+    found = v1_data.districts(geometry, code)
     if not found:
         raise Http404
     return _json(v1_data.district_items(found, geometry, _absolute(request))[0])

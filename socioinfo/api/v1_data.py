@@ -219,14 +219,16 @@ def _published_counts(facet: str, keys: list[Any]) -> dict[Any, int]:
     return {key: int(np.count_nonzero(eng.members(facet, [key]) & published)) for key in keys}
 
 
-def districts() -> list[Area]:
-    """City districts (městské části) in the order of their official codes."""
-    return list(
-        Area.objects.filter(level=AreaLevel.CITY_DISTRICT)
-        .select_related("parent")
-        .defer("parent__geometry")
-        .order_by("code")
-    )
+def districts(with_geometry: bool = False, code: str | None = None) -> list[Area]:
+    """City districts (městské části) in the order of their official codes (only the one with
+    ``code`` when it is given); their outlines are read only when asked for."""
+    areas = Area.objects.filter(level=AreaLevel.CITY_DISTRICT).select_related("parent")
+    if code is not None:
+        areas = areas.filter(code=code)
+    areas = areas.defer("parent__geometry")
+    if not with_geometry:
+        areas = areas.defer("geometry")
+    return list(areas.order_by("code"))
 
 
 def district_items(areas: list[Area], with_geometry: bool, url: Url) -> list[dict[str, Any]]:

@@ -28,7 +28,7 @@ CHECKS = [
     response_schema_conformance,
     response_headers_conformance,
 ]
-EXAMPLES = 25
+EXAMPLES = 20
 
 
 @schemathesis.deserializer("application/x-ndjson")

@@ -72,6 +72,14 @@ TABLE = [
     ("planning.settle_comment", None, {ADMIN, PLANNER}),
     ("planning.record_progress", None, {ADMIN, PLANNER}),
     ("planning.manage_working_groups", None, {ADMIN, PLANNER}),
+    ("advice.use_advice", None, {ADVICE, ASSISTANT}),
+    ("advice.view_enquiry", None, {ADVICE, ASSISTANT}),
+    ("advice.add_enquiry", None, {ADVICE, ASSISTANT}),
+    ("advice.view_client_details", None, {ADVICE, ASSISTANT}),
+    ("advice.export_client", None, {ADVICE, ASSISTANT}),
+    ("advice.erase_client", None, {ADVICE, ASSISTANT}),
+    ("advice.view_statistics", None, {ADVICE, ASSISTANT}),
+    ("advice.view_personaldataaccess", None, {ADMIN}),
 ]
 
 

@@ -36,6 +36,7 @@ demo: install ## Migrate and (re)load areas and demo data; print the demo logins
 	$(MANAGE) load_planning_demo
 	$(MANAGE) ensure_staff_login
 	$(MANAGE) load_demo_accounts
+	$(MANAGE) load_advice_demo
 
 serve: install
 	$(MANAGE) runserver 127.0.0.1:8000

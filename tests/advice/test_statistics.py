@@ -1,0 +1,90 @@
+"""Statistics: counted in the database, shares of contacts, small counts hidden in public."""
+
+import datetime
+import zoneinfo
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from socioinfo.advice.models import Enquiry, Status, SupportType
+from socioinfo.advice.selectors import enquiry_statistics
+from socioinfo.advice.services import save_enquiry, submit_web_question
+from socioinfo.areas.selectors import brno_city_districts
+
+PRAGUE = zoneinfo.ZoneInfo("Europe/Prague")
+
+
+def _log(worker, n, *, district, support, month=3):
+    for i in range(n):
+        save_enquiry(
+            Enquiry(
+                district=district,
+                contacted_at=datetime.datetime(2024, month, 1 + i, 10, tzinfo=PRAGUE),
+            ),
+            by=worker,
+            topics=[],
+            support=support,
+        )
+
+
+def test_support_types_are_shares_of_contacts_and_sum_over_100(worker):
+    districts = list(brno_city_districts()[:2])
+    _log(
+        worker,
+        6,
+        district=districts[0],
+        support=[SupportType.INTERPRETING, SupportType.COUNSELLING],
+    )
+    _log(worker, 4, district=districts[1], support=[SupportType.COUNSELLING])
+    stats = enquiry_statistics(2024)
+    shares = {row.key: row.share for row in stats.table("support").rows}
+    assert stats.total == 10
+    assert shares == {"counselling": 100.0, "interpreting": 60.0}
+
+
+def test_public_statistics_hide_counts_under_five(worker, client):
+    districts = list(brno_city_districts()[:2])
+    _log(worker, 6, district=districts[0], support=[SupportType.INFORMATION])
+    _log(worker, 3, district=districts[1], support=[SupportType.INFORMATION])
+    public = {
+        r.label: r.count for r in enquiry_statistics(2024, public=True).table("districts").rows
+    }
+    staff = {r.label: r.count for r in enquiry_statistics(2024).table("districts").rows}
+    assert public == {districts[0].name: 6, districts[1].name: None}
+    assert staff == {districts[0].name: 6, districts[1].name: 3}
+    csv_text = client.get(reverse("advice_public:statistics_csv"), {"year": 2024}).content.decode()
+    assert f"{districts[1].name},<5," in csv_text
+    page = client.get(reverse("advice_public:statistics"), {"year": 2024}).content.decode()
+    assert f'<th scope="row">{districts[1].name}</th>' in page
+
+
+def test_months_are_counted_in_prague_time(worker):
+    # 31 December 23:30 in Prague is still December, though already 22:30 UTC.
+    save_enquiry(
+        Enquiry(contacted_at=datetime.datetime(2024, 12, 31, 23, 30, tzinfo=PRAGUE)),
+        by=worker,
+        topics=[],
+        support=[SupportType.INFORMATION],
+    )
+    months = {row.key: row.count for row in enquiry_statistics(2024).table("months").rows}
+    assert months["12"] == 1
+    assert enquiry_statistics(2025).total == 0
+
+
+def test_waiting_web_questions_are_not_counted_until_answered(worker):
+    submit_web_question(question="?", name="", email="a@example.org", phone="")
+    assert Enquiry.objects.filter(status=Status.WAITING).count() == 1
+    assert enquiry_statistics(None).total == 0
+
+
+def test_the_statistics_take_a_fixed_number_of_queries(worker):
+    """Aggregated in the database: the number of queries does not grow with the rows."""
+    district = brno_city_districts().first()
+    _log(worker, 3, district=district, support=[SupportType.INFORMATION])
+    with CaptureQueriesContext(connection) as few:
+        enquiry_statistics(2024)
+    _log(worker, 20, district=district, support=[SupportType.REFERRAL], month=5)
+    with CaptureQueriesContext(connection) as many:
+        enquiry_statistics(2024)
+    assert len(many) == len(few) <= 25

@@ -311,7 +311,10 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         if second_factor_missing(request):
             return redirect(second_factor_url(request.get_full_path()))
         if request.method == "POST":
-            services.accept_invitation(token, user=user)
+            try:
+                services.accept_invitation(token, user=cast(User, user))
+            except services.InvitationError as error:
+                return _invitation_refused(request, error.reason, invitation=invitation)
             messages.success(
                 request,
                 _("You now edit for %(organisation)s.")
@@ -323,12 +326,15 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         )
     form = NewPasswordForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
-        new_user = services.accept_invitation(
-            token,
-            password=form.cleaned_data["password1"],
-            first_name=form.cleaned_data["first_name"],
-            last_name=form.cleaned_data["last_name"],
-        )
+        try:
+            new_user = services.accept_invitation(
+                token,
+                password=form.cleaned_data["password1"],
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+            )
+        except services.InvitationError as error:  # used or taken meanwhile
+            return _invitation_refused(request, error.reason, invitation=invitation)
         login(request, new_user, backend="socioinfo.accounts.backends.EmailPasswordBackend")
         messages.success(
             request,
@@ -350,7 +356,13 @@ def _invitation_refused(
         request,
         "accounts/invitation_refused.html",
         {"reason": reason, "invitation": invitation, **NOINDEX},
-        status={"expired": 410, "used": 410, "revoked": 410, "other_account": 403}.get(reason, 404),
+        status={
+            "expired": 410,
+            "used": 410,
+            "revoked": 410,
+            "other_account": 403,
+            "account_exists": 409,
+        }.get(reason, 404),
     )
 
 

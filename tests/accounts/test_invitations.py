@@ -198,3 +198,15 @@ def test_the_invite_command_prints_a_working_link(organisation, mailoutbox, sett
     assert link in mailoutbox[0].body
     token = link.rstrip("/").rsplit("/", 1)[1]
     assert services.read_invitation(token).organisation == organisation
+
+
+def test_a_password_link_never_takes_over_an_account_made_meanwhile(organisation):
+    invitation = services.invite(email="jana@spolek.cz", organisation=organisation, by=None)
+    token = services.invitation_token(invitation)
+    make_user(email="jana@spolek.cz", password=PASSWORD)
+    with pytest.raises(services.InvitationError) as error:
+        services.accept_invitation(token, password=NEW)
+    assert error.value.reason == "account_exists"
+    assert User.objects.get(email="jana@spolek.cz").check_password(PASSWORD)
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None

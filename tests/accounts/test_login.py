@@ -131,3 +131,40 @@ def test_a_password_reset_by_e_mail_lifts_the_lock_out(client, settings, mailout
     new = "Nove-heslo-na-jaro-2027"
     client.post(form_url, {"new_password1": new, "new_password2": new})
     assert post_login(client, "jana@spolek.cz", new).status_code == 302
+
+
+def test_the_class_based_gate_asks_the_same_questions(rf):
+    """PermissionRequiredMixin: sign in, second factor, then has_perm with the object."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.exceptions import PermissionDenied
+    from django.http import HttpResponse
+    from django.views import View
+
+    from socioinfo.accounts.permissions import PermissionRequiredMixin
+    from tests.factories import ServiceFactory
+
+    service = ServiceFactory()
+
+    class ChangeService(PermissionRequiredMixin, View):
+        permission = "directory.change_service"
+
+        def get_permission_object(self):
+            return service
+
+        def get(self, request):
+            return HttpResponse("ok")
+
+    def call(user, verified=True):
+        request = rf.get("/x/")
+        request.user = user
+        user.is_verified = lambda: verified
+        return ChangeService.as_view()(request)
+
+    assert call(AnonymousUser())["Location"].startswith(LOGIN)
+    editor = make_user(Role.CITY_EDITOR)
+    assert call(editor, verified=False)["Location"].startswith(reverse("accounts:second_factor"))
+    assert call(make_user(Role.CITY_EDITOR)).status_code == 200
+    own = make_user(Role.PROVIDER_EDITOR, organisations=[service.organisation])
+    assert call(own).status_code == 200
+    with pytest.raises(PermissionDenied):
+        call(make_user(Role.PROVIDER_EDITOR, organisations=[ServiceFactory().organisation]))

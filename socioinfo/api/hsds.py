@@ -53,14 +53,19 @@ def _schedules(rules: list[OpeningRule], owner: str, owner_id: str) -> list[dict
     for rule in rules:
         grouped[(rule.opens, rule.closes, rule.valid_from, rule.valid_to, rule.note)].append(rule)
     schedules = []
+    # The whole key orders and names a schedule: two groups that differ only in their end
+    # date or note must not share an id, and ties must not depend on the database's order.
     for (opens, closes, valid_from, valid_to, note), same in sorted(
-        grouped.items(), key=lambda item: (min(r.weekday for r in item[1]), item[0][0])
+        grouped.items(),
+        key=lambda item: (min(r.weekday for r in item[1]), *(str(part) for part in item[0])),
     ):
         days = ",".join(DAYS[d] for d in sorted({r.weekday for r in same}))
         schedules.append(
             _clean(
                 {
-                    "id": stable_id("schedule", owner_id, days, opens, closes, valid_from),
+                    "id": stable_id(
+                        "schedule", owner_id, days, opens, closes, valid_from, valid_to, note
+                    ),
                     f"{owner}_id": owner_id,
                     "freq": "WEEKLY",
                     "byday": days,

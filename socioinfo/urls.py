@@ -9,6 +9,7 @@ urlpatterns = [
     path("api/v1/", include("socioinfo.api.urls_v1")),
     path("api/", include("socioinfo.api.urls_docs")),
     path("", include("socioinfo.core.urls")),
+    path("", include("socioinfo.planning.urls")),
     path("", include("socioinfo.advice.urls")),
     path("", include("socioinfo.portal.urls")),
 ]

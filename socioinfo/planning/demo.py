@@ -6,9 +6,11 @@ import csv
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from socioinfo.directory.models import ServiceType, TargetGroup
 from socioinfo.planning.models import (
@@ -39,6 +41,9 @@ LEVELS = [
 class PlanningDemoReport:
     items_by_depth: dict[int, int] = field(default_factory=dict)
     bodies: int = 0
+    projects: int = 0
+    groups: int = 0
+    consultations: int = 0
 
 
 def data_dir() -> Path:
@@ -85,7 +90,7 @@ def load_seed_plan() -> Plan:
     items: list[PlanItem] = []
 
     def save(node: SeedItem, parent: PlanItem | None, depth: int) -> None:
-        lookup = {"plan": plan, "code": node.code}
+        lookup: dict[str, Any] = {"plan": plan, "code": node.code}
         if depth == 0:
             lookup["depth"] = 0
         item, _created = PlanItem.objects.update_or_create(
@@ -141,9 +146,16 @@ def _links() -> dict[str, tuple[list[str], list[str]]]:
 @transaction.atomic
 def load_planning_demo(today: datetime.date | None = None) -> PlanningDemoReport:
     """Load (or refresh) every planning demo record."""
+    from socioinfo.planning import demo_extra
+
+    today = today or timezone.localdate()
     report = PlanningDemoReport()
     report.bodies = load_glossary()
     plan = load_seed_plan()
     for depth in range(len(LEVELS)):
         report.items_by_depth[depth] = plan.items.filter(depth=depth).count()
+    report.projects = demo_extra.load_projects(plan, read_seed_plan())
+    demo_extra.load_monitoring(plan, today)
+    report.groups = demo_extra.load_working_groups(today)
+    report.consultations = demo_extra.load_demo_consultation(plan, today)
     return report

@@ -85,16 +85,31 @@ def freeze_version(plan: Plan, *, by: Any = None, note: str = "") -> PlanVersion
     return version
 
 
+def latest_version_if_unchanged(plan: Plan) -> PlanVersion | None:
+    """The latest version when no item's working text differs from it (else None)."""
+    latest = plan.versions.order_by("-number").first()
+    if latest is None:
+        return None
+    frozen = {t.item_id: (t.text, t.responsibility, t.time_frame) for t in latest.texts.all()}
+    for item in plan.items.all():
+        if frozen.get(item.pk) != (item.text, item.responsibility, item.time_frame):
+            return None
+    return latest
+
+
 def open_consultation(
     plan: Plan, *, opens_on: datetime.date, closes_on: datetime.date, by: Any = None
 ) -> Consultation:
-    """Freeze the draft as a new version and open it for comments between two dates."""
+    """Open the draft for comments between two dates, on a new version frozen from it
+    (or on the latest version, when nothing changed since)."""
     if closes_on < opens_on:
         raise ValidationError(_("The consultation must close on or after the day it opens."))
     if plan.consultations.filter(closed_at__isnull=True).exists():
         raise ValidationError(_("This plan already has an open consultation."))
     with transaction.atomic():
-        version = freeze_version(plan, by=by, note=_("put out for consultation"))
+        version = latest_version_if_unchanged(plan) or freeze_version(
+            plan, by=by, note=_("put out for consultation")
+        )
         consultation = Consultation.objects.create(
             plan=plan, version=version, opens_on=opens_on, closes_on=closes_on
         )

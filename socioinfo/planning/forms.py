@@ -1,0 +1,98 @@
+"""Input of the consultation and the planners' screens."""
+
+import time
+from typing import Any
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from socioinfo.planning.models import Decision
+
+FORM_SALT = "socioinfo.planning.comment-form"
+# A person needs more than a few seconds to read an item and write a comment; a form sent
+# back faster was filled in by a program. An old form is refused too (a day is plenty).
+MIN_SECONDS = 3
+MAX_SECONDS = 24 * 3600
+
+
+def form_started_token(now: float | None = None) -> str:
+    """A signed time stamp of when the form was shown."""
+    return signing.dumps({"t": int(now if now is not None else time.time())}, salt=FORM_SALT)
+
+
+class CommentForm(forms.Form):
+    """A comment on one item. Spam protection without third-party services: a field that
+    people do not see (``website``, left empty by people, filled by robots) and the signed
+    time the form was shown."""
+
+    author_name = forms.CharField(label=_("Your name or organisation"), max_length=200)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_("We send you a link to confirm the comment. It is not published."),
+    )
+    text = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 6}))
+    proposal = forms.CharField(
+        label=_("Proposed wording (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, signed_in: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.signed_in = signed_in
+        if signed_in:
+            del self.fields["email"]
+        else:
+            self.fields["email"].required = True
+        if not self.is_bound:
+            self.initial["started"] = form_started_token()
+
+    def clean_website(self) -> str:
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError(_("Leave this field empty."))
+        return ""
+
+    def clean_started(self) -> str:
+        token = self.cleaned_data["started"]
+        try:
+            started = signing.loads(token, salt=FORM_SALT)["t"]
+        except (signing.BadSignature, KeyError, TypeError) as exc:
+            raise forms.ValidationError(_("Please load the form again and resend it.")) from exc
+        elapsed = time.time() - started
+        if elapsed < MIN_SECONDS:
+            raise forms.ValidationError(
+                _("The form was sent too quickly. Please check it and send it again.")
+            )
+        if elapsed > MAX_SECONDS:
+            raise forms.ValidationError(_("The form is too old. Please load it again."))
+        return token
+
+
+class SettlementForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
+    reasoning = forms.CharField(label=_("Reasoning"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ItemForm(forms.Form):
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}))
+    responsibility = forms.CharField(label=_("Responsibility"), required=False)
+    time_frame = forms.CharField(
+        label=_("Time frame"),
+        required=False,
+        help_text=_("As written: průběžně, 2018 – 2024, do 2020."),
+    )
+
+
+class ConsultationForm(forms.Form):
+    opens_on = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
+    closes_on = forms.DateField(
+        label=_("Closes on"), widget=forms.DateInput(attrs={"type": "date"})
+    )

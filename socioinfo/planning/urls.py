@@ -1,0 +1,41 @@
+from django.urls import path
+
+from socioinfo.planning.views import exports, groups, public, staff
+
+app_name = "planning"
+urlpatterns = [
+    path("plans/", public.plans, name="plans"),
+    path("plans/<slug:slug>/", public.plan, name="plan"),
+    path("plans/<slug:slug>/items/<str:code>/", public.item, name="item"),
+    path(
+        "plans/<slug:slug>/items/<str:code>/versions/<int:before>-<int:after>/",
+        public.item_diff,
+        name="item_diff",
+    ),
+    path("plans/<slug:slug>/progress/", public.progress, name="progress"),
+    path("plans/<slug:slug>/evaluation/", exports.evaluation, name="evaluation"),
+    path("plans/<slug:slug>/print/", exports.export_print, name="export_print"),
+    path("plans/<slug:slug>/export.doc", exports.export_doc, name="export_doc"),
+    path("plans/<slug:slug>/export.csv", exports.export_csv, name="export_csv"),
+    path("plans/<slug:slug>/export.json", exports.export_json, name="export_json"),
+    path("consultations/<uuid:pk>/", public.consultation, name="consultation"),
+    path("consultations/<uuid:pk>/comment/<str:code>/", public.comment, name="comment"),
+    path("consultations/confirm/<str:token>/", public.confirm_comment, name="confirm_comment"),
+    path("projects/<slug:slug>/", groups.project, name="project"),
+    path("working-groups/", groups.groups, name="groups"),
+    path("working-groups/<slug:slug>/", groups.group, name="group"),
+    path("meetings/<uuid:pk>/", groups.meeting, name="meeting"),
+    path("meetings.ics", groups.calendar_feed, name="calendar_feed"),
+    path("planning/", staff.dashboard, name="staff"),
+    path(
+        "planning/plans/<slug:slug>/items/<str:code>/edit/", staff.edit_item, name="staff_edit_item"
+    ),
+    path(
+        "planning/plans/<slug:slug>/consultation/",
+        staff.open_consultation,
+        name="staff_open_consultation",
+    ),
+    path("planning/consultations/<uuid:pk>/", staff.consultation, name="staff_consultation"),
+    path("planning/consultations/<uuid:pk>/close/", staff.close, name="staff_close"),
+    path("planning/comments/<uuid:pk>/settle/", staff.settle, name="staff_settle"),
+]

@@ -1,0 +1,103 @@
+"""Working groups, their meetings, the calendar and its iCal feed, and projects. Public
+groups and their meetings are on the portal; a group that is not public is shown to its
+members and planners only (404 for anyone else)."""
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from socioinfo.planning import groups as group_selectors
+from socioinfo.planning import ical
+from socioinfo.planning.models import Meeting, Project, WorkingGroup
+
+
+@require_GET
+def groups(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "planning/groups.html",
+        {
+            "nav": "plans",
+            "groups": group_selectors.groups_for(request.user),
+            "upcoming": group_selectors.upcoming_meetings(request.user)[:10],
+        },
+    )
+
+
+@require_GET
+def group(request: HttpRequest, slug: str) -> HttpResponse:
+    group = get_object_or_404(WorkingGroup, slug=slug)
+    if not request.user.has_perm("planning.view_workinggroup", group):
+        raise Http404
+    return render(
+        request,
+        "planning/group.html",
+        {
+            "nav": "plans",
+            "group": group,
+            "members": group.members.all(),
+            "meetings": group_selectors.meetings_for(request.user).filter(group=group),
+        },
+    )
+
+
+@require_GET
+def meeting(request: HttpRequest, pk: Any) -> HttpResponse:
+    meeting = get_object_or_404(Meeting.objects.select_related("group"), pk=pk)
+    if not request.user.has_perm("planning.view_minutes", meeting):
+        raise Http404
+    return render(
+        request,
+        "planning/meeting.html",
+        {
+            "nav": "plans",
+            "meeting": meeting,
+            "attendance": meeting.attendance.select_related("member"),
+            "documents": meeting.documents.all(),
+            "tasks": meeting.tasks.select_related("owner"),
+        },
+    )
+
+
+@require_GET
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    """The meetings this person may see (public ones for everybody) as iCalendar."""
+    meetings = group_selectors.meetings_for(request.user).select_related("group")
+    events = [
+        ical.Event(
+            uid=f"{m.pk}@socioinfo",
+            starts_at=m.starts_at,
+            ends_at=m.ends_at,
+            summary=f"{m.group.name}: {m.title}",
+            location=m.place,
+            description=m.agenda,
+            url=request.build_absolute_uri(reverse("planning:meeting", args=[m.pk])),
+        )
+        for m in meetings
+    ]
+    body = ical.calendar(events, name="Socioinfo – plánování", now=timezone.now())
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+@require_GET
+def project(request: HttpRequest, slug: str) -> HttpResponse:
+    project = get_object_or_404(
+        Project.objects.prefetch_related("measures__plan", "districts", "services"), slug=slug
+    )
+    measures = [
+        m for m in project.measures.all() if request.user.has_perm("planning.view_plan", m.plan)
+    ]
+    return render(
+        request,
+        "planning/project.html",
+        {
+            "nav": "plans",
+            "project": project,
+            "measures": measures,
+            "services": project.services.published(),  # type: ignore[attr-defined]
+        },
+    )

@@ -1,0 +1,119 @@
+"""Planners' screens: edit a draft's items, open a consultation, settle each comment and
+close the consultation. Every view asks the permission model (planning/rules.py)."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from socioinfo.accounts.permissions import permission_required
+from socioinfo.planning import selectors, services
+from socioinfo.planning.forms import ConsultationForm, ItemForm, SettlementForm
+from socioinfo.planning.models import Comment, Consultation, Plan
+
+
+@permission_required("planning.view_unpublished_plans")
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "planning/staff/dashboard.html",
+        {
+            "plans": Plan.objects.all(),
+            "consultations": Consultation.objects.select_related("plan").order_by("-opens_on"),
+        },
+    )
+
+
+@permission_required("planning.change_plan")
+@require_http_methods(["GET", "POST"])
+def edit_item(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    plan = get_object_or_404(Plan, slug=slug)
+    item = get_object_or_404(plan.items, code=code)
+    initial = {
+        "text": item.text,
+        "responsibility": item.responsibility,
+        "time_frame": item.time_frame,
+    }
+    form = ItemForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.edit_item(item, **form.cleaned_data)
+        messages.success(request, _("The item is saved in the draft of the next version."))
+        next_url = request.POST.get("next", "")
+        if next_url.startswith("/") and not next_url.startswith("//"):
+            return redirect(next_url)
+        return redirect("planning:item", slug=plan.slug, code=item.code)
+    return render(
+        request,
+        "planning/staff/edit_item.html",
+        {"plan": plan, "item": item, "form": form, "next": request.GET.get("next", "")},
+    )
+
+
+@permission_required("planning.manage_consultation")
+@require_http_methods(["GET", "POST"])
+def open_consultation(request: HttpRequest, slug: str) -> HttpResponse:
+    plan = get_object_or_404(Plan, slug=slug)
+    form = ConsultationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            consultation = services.open_consultation(plan, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect("planning:staff_consultation", pk=consultation.pk)
+    return render(request, "planning/staff/open_consultation.html", {"plan": plan, "form": form})
+
+
+@permission_required("planning.settle_comment")
+def consultation(request: HttpRequest, pk: Any) -> HttpResponse:
+    consultation = get_object_or_404(Consultation.objects.select_related("plan"), pk=pk)
+    rows = selectors.settlement_table(consultation)
+    return render(
+        request,
+        "planning/staff/consultation.html",
+        {
+            "consultation": consultation,
+            "plan": consultation.plan,
+            "rows": [(row, SettlementForm(prefix=str(row.comment.pk))) for row in rows],
+            "unconfirmed": consultation.comments.filter(confirmed_at__isnull=True).count(),
+            "unsettled": services.unsettled_comments(consultation).count(),
+        },
+    )
+
+
+@permission_required("planning.settle_comment")
+@require_POST
+def settle(request: HttpRequest, pk: Any) -> HttpResponse:
+    comment = get_object_or_404(Comment.objects.select_related("consultation"), pk=pk)
+    form = SettlementForm(request.POST, prefix=str(comment.pk))
+    if form.is_valid():
+        try:
+            services.settle_comment(comment, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The comment is settled."))
+    else:
+        messages.error(request, _("Choose a decision and give the reasoning."))
+    return redirect("planning:staff_consultation", pk=comment.consultation_id)
+
+
+@permission_required("planning.manage_consultation")
+@require_POST
+def close(request: HttpRequest, pk: Any) -> HttpResponse:
+    consultation = get_object_or_404(Consultation, pk=pk)
+    try:
+        version = services.close_consultation(consultation, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("planning:staff_consultation", pk=consultation.pk)
+    messages.success(
+        request,
+        _("The consultation is closed; the settled text is version %(number)d.")
+        % {"number": version.number},
+    )
+    return redirect("planning:consultation", pk=consultation.pk)

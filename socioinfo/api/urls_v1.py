@@ -3,6 +3,7 @@
 from django.urls import path
 
 from socioinfo.api import v1, views, views_docs
+from socioinfo.api.views_datapackage import hsds_datapackage
 
 app_name = "api_v1"
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("life_situations", v1.life_situations, name="life_situations"),
     path("life_situations/<slug:slug>", v1.life_situation, name="life_situation"),
     path("services.geojson", views.services_geojson, name="services_geojson"),
+    path("hsds-datapackage.zip", hsds_datapackage, name="hsds_datapackage"),
     path("staff/services.csv", views.services_csv, name="services_csv"),
     path("staff/services.xlsx", views.services_xlsx, name="services_xlsx"),
 ]

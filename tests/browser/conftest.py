@@ -120,6 +120,8 @@ def demo_server(tmp_path_factory):
         ["collectstatic", "--no-input", "-v0"],
         ["load_areas"],
         ["load_demo"],
+        ["load_planning_demo"],
+        ["load_advice_demo"],
     ):
         subprocess.run(manage + command, env=env, check=True, cwd=root, capture_output=True)
     port = _free_port()

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from tests.browser.conftest import SCREENSHOTS, axe_violations, manage_demo_server, open_in
+from tests.browser.planning_pages import planning_page_types
 
 pytestmark = pytest.mark.browser
 
@@ -38,6 +39,10 @@ def page_types(base: str, page) -> dict[str, str]:
         "password-reset-bad-link": "/accounts/password/reset/MQ/set-password/",
         "invitation": invitation,
         "invitation-invalid": "/accounts/invitation/neplatny-odkaz/",
+        **planning_page_types(base, page),
+        "ask": "/socio-info-centre/ask/",
+        "ask-sent": "/socio-info-centre/ask/sent/",
+        "advice-statistics": "/socio-info-centre/statistics/?year=2025",
     }
 
 

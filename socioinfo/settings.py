@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "django_tasks_db",
     "socioinfo.core",
     "socioinfo.accounts",
     "socioinfo.areas",
@@ -228,3 +229,9 @@ SOCIOINFO_CENTRE_SERVICE_ID = env_str(
 # sent outside a web request (management commands, background tasks).
 SOCIOINFO_INVITATION_DAYS = env_int("SOCIOINFO_INVITATION_DAYS", 7)
 SOCIOINFO_SITE_URL = env_str("SOCIOINFO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Background tasks (django-tasks, database backend): run by `manage.py db_worker`, or once per
+# cron run with `manage.py anonymise_expired_clients`. The advice centre keeps a client's
+# record this many days after the last contact, then anonymises it (docs/advice.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+SOCIOINFO_ADVICE_RETENTION_DAYS = env_int("SOCIOINFO_ADVICE_RETENTION_DAYS", 3 * 365)

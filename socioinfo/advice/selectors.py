@@ -70,9 +70,11 @@ def clients_of(user: Any) -> QuerySet[Client]:
 def recent_choices(user: Any, field_name: str, limit: int = 8, look_back: int = 60) -> list[Any]:
     """The values of ``field_name`` the user chose in their latest enquiries, most frequent
     first: the form puts them at the top of their list."""
-    latest = Enquiry.objects.filter(worker=user).order_by("-contacted_at").values_list(
-        "pk", flat=True
-    )[:look_back]
+    latest = (
+        Enquiry.objects.filter(worker=user)
+        .order_by("-contacted_at")
+        .values_list("pk", flat=True)[:look_back]
+    )
     rows = (
         Enquiry.objects.filter(pk__in=list(latest))
         .exclude(**{f"{field_name}__isnull": True})

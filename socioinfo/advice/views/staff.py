@@ -24,6 +24,11 @@ from socioinfo.advice.models import AccessAction, Client, ClientDetails, Enquiry
 from socioinfo.advice.referral_sheet import render_sheet, send_sheet
 
 
+def _posted(request: HttpRequest) -> Any:
+    """The submitted data of a POST (even an empty one), None for a GET."""
+    return request.POST if request.method == "POST" else None
+
+
 def _enquiry(request: HttpRequest, pk: Any) -> Enquiry:
     return get_object_or_404(Enquiry, pk=pk)
 
@@ -47,7 +52,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("advice.add_enquiry")
 def enquiry_new(request: HttpRequest) -> HttpResponseBase:
-    form = EnquiryForm(request.POST or None, user=request.user)
+    form = EnquiryForm(_posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         enquiry = services.save_enquiry(
             form.save(commit=False),
@@ -71,9 +76,7 @@ def enquiry_edit(request: HttpRequest, pk: Any) -> HttpResponseBase:
     show_note = request.user.has_perm("advice.view_note", enquiry)
     if enquiry.status == Status.WAITING:
         show_note = True  # nothing written yet; the answering worker's team takes it
-    form = EnquiryForm(
-        request.POST or None, instance=enquiry, user=request.user, show_note=show_note
-    )
+    form = EnquiryForm(_posted(request), instance=enquiry, user=request.user, show_note=show_note)
     if request.method == "POST" and form.is_valid():
         services.save_enquiry(
             form.save(commit=False),
@@ -110,7 +113,7 @@ def enquiry_detail(request: HttpRequest, pk: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("advice.add_client")
 def clients(request: HttpRequest) -> HttpResponseBase:
-    form = ClientForm(request.POST or None)
+    form = ClientForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         client = services.create_client(
             by=request.user,
@@ -227,7 +230,7 @@ def referral_sheet(request: HttpRequest, pk: Any) -> HttpResponseBase:
         "services": list(enquiry.referrals.exclude(service=None).values_list("service", flat=True)),
         "language": language if language in dict(REFERRAL_LANGUAGES) else "cs",
     }
-    form = ReferralSheetForm(request.POST or None, services=choices, initial=initial)
+    form = ReferralSheetForm(_posted(request), services=choices, initial=initial)
     if request.method == "POST" and form.is_valid():
         html = render_sheet(
             list(form.cleaned_data["services"]),

@@ -55,6 +55,15 @@ def open_consultations(today: datetime.date | None = None) -> QuerySet[Consultat
     ).select_related("plan", "version")
 
 
+def settled_consultations() -> QuerySet[Consultation]:
+    """Closed consultations, latest first: their settlement tables are public."""
+    return (
+        Consultation.objects.filter(closed_at__isnull=False)
+        .select_related("plan")
+        .order_by("-closed_at")
+    )
+
+
 def level_names(plan: Plan) -> dict[int, str]:
     return dict(plan.levels.values_list("depth", "name"))
 

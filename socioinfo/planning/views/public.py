@@ -43,6 +43,7 @@ def plans(request: HttpRequest) -> HttpResponse:
             "nav": "plans",
             "plans": selectors.plans_for(request.user),
             "consultations": selectors.open_consultations(),
+            "settled": selectors.settled_consultations()[:10],
         },
     )
 

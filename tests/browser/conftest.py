@@ -121,7 +121,6 @@ def demo_server(tmp_path_factory):
         ["load_areas"],
         ["load_demo"],
         ["load_planning_demo"],
-        ["load_planning_demo"],
         ["load_advice_demo"],
     ):
         subprocess.run(manage + command, env=env, check=True, cwd=root, capture_output=True)

@@ -8,7 +8,6 @@ import pytest
 
 from tests.browser.conftest import SCREENSHOTS, axe_violations, manage_demo_server, open_in
 from tests.browser.planning_pages import planning_page_types
-from tests.browser.planning_pages import planning_page_types
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +39,6 @@ def page_types(base: str, page) -> dict[str, str]:
         "password-reset-bad-link": "/accounts/password/reset/MQ/set-password/",
         "invitation": invitation,
         "invitation-invalid": "/accounts/invitation/neplatny-odkaz/",
-        **planning_page_types(base, page),
         **planning_page_types(base, page),
         "ask": "/socio-info-centre/ask/",
         "ask-sent": "/socio-info-centre/ask/sent/",

@@ -366,6 +366,7 @@ def test_every_problem_is_reported_with_file_row_and_column(demo_data, tmp_path)
         weekly = [r for r in rows if r["freq"] == "WEEKLY"]
         weekly[0]["opens_at"] = "25:99"
         weekly[1]["byday"] = "MONDAY"
+        weekly[2]["interval"] = "2"
 
     group = TargetGroup.objects.get(registry_code="CilovaSkupinaOsoby/24")
     unknown = str(uuid.UUID(int=2))
@@ -402,6 +403,7 @@ def test_every_problem_is_reported_with_file_row_and_column(demo_data, tmp_path)
         for m in found
     )
     assert any("column byday: Write the weekdays as MO,TU" in m for m in found)
+    assert any("column interval: Socioinfo keeps hours that repeat every week" in m for m in found)
     assert any(
         m.startswith("attributes.csv, row ")
         and "column taxonomy_term_id: The term “senioři” (code unknown-group) is not in "
@@ -443,6 +445,14 @@ def test_a_zip_from_a_folder_and_a_foreign_package_without_our_attributes(demo_d
         if r["name"] not in ("attribute", "taxonomy_term", "taxonomy")
     ]
     (folder / "datapackage.json").write_text(json.dumps(document))
+
+    def hours_to_midnight(rows):
+        weekly = next(r for r in rows if r["freq"] == "WEEKLY" and r["service_at_location_id"])
+        weekly.update(opens_at="08:00", closes_at="24:00", byday="SA")
+        return weekly["service_at_location_id"]
+
+    link_id = []
+    edit(folder, "schedules.csv", lambda rows: link_id.append(hours_to_midnight(rows)))
     archive = shutil.make_archive(str(tmp_path / "foreign"), "zip", tmp_path, "package")
     flush_directory()
     report = import_datapackage(Path(archive))
@@ -450,6 +460,12 @@ def test_a_zip_from_a_folder_and_a_foreign_package_without_our_attributes(demo_d
     service = Service.objects.filter(status=ServiceStatus.ACTIVE).first()
     assert service.service_type is None and service.translations == {}
     assert service.locations.first().city_district is not None  # placed by its point
+    assert OpeningRule.objects.filter(  # 24:00 is midnight
+        service_at_location_id=link_id[0],
+        weekday=5,
+        opens=datetime.time(8),
+        closes=datetime.time(0),
+    ).exists()
 
 
 # --------------------------------------------------------------------------- entry points

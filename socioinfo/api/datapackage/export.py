@@ -166,8 +166,8 @@ class _Tables:
             handle.close()
 
     def row(self, table: str, values: dict[str, Any]) -> None:
-        unknown = set(values) - set(self.columns[table])
-        assert not unknown, (table, unknown)
+        """Keys that are not columns of the table are not written (tests check every file
+        against its descriptor)."""
         self.writers[table].writerow([format_value(values.get(c)) for c in self.columns[table]])
         self.report.rows[table] += 1
 

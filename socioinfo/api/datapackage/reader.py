@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from socioinfo.api.datapackage.tables import DESCRIPTOR_PATH, parse_value, resources
 
 REQUIRED_TABLES = ("organization", "service")
+# Long descriptions with their translations may pass the csv module's 128 KiB cell limit.
+csv.field_size_limit(max(csv.field_size_limit(), 16 * 2**20))
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,9 @@ class HoursReader(TablesReader):
         if opens is None:
             return None, None, True
         start = time_of(opens)
-        end = start if closes.startswith("24:00") else time_of(closes)
+        # 24:00 is midnight at the day's end: a closing time not after the opening one runs
+        # to (or past) midnight in the directory.
+        end = datetime.time(0) if closes.startswith("24:00") else time_of(closes)
         if start is None or end is None:
             self.problem(
                 "schedule", row, "opens_at", _("24:00 can only be a closing time; open at 00:00.")
@@ -76,6 +78,21 @@ class HoursReader(TablesReader):
         return start, end, True
 
     def _weekly(self, row: Row, owned_by: dict[str, Any]) -> None:
+        narrower = [c for c in ("byweekno", "bymonthday", "byyearday", "count") if row.get(c)]
+        if row.get("interval") not in (None, 1):
+            narrower.append("interval")
+        if narrower:
+            self.problem(
+                "schedule",
+                row,
+                narrower[0],
+                _(
+                    "Socioinfo keeps hours that repeat every week; leave %(columns)s empty "
+                    "and give the exceptions as single dates."
+                )
+                % {"columns": ", ".join(narrower)},
+            )
+            return
         days = [d.strip() for d in row.get("byday", "").split(",") if d.strip()]
         wrong = [d for d in days if d not in DAYS]
         if not days or wrong:

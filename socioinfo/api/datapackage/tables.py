@@ -141,6 +141,8 @@ def descriptor_bytes() -> bytes:
 
 def format_value(value: Any) -> str:
     """A Python value as the CSV text of its Table Schema type."""
+    if type(value) is str:
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

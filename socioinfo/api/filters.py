@@ -13,15 +13,9 @@ from django.db.models import Avg
 from django.http import HttpRequest
 from django.utils.dateparse import parse_date, parse_datetime
 
+from socioinfo.api.codelists import code_lists
 from socioinfo.api.taxonomies import TAXONOMIES, all_terms, form_term_id
-from socioinfo.directory.models import (
-    AgeGroup,
-    Location,
-    Service,
-    ServiceAtLocation,
-    ServiceType,
-    TargetGroup,
-)
+from socioinfo.directory.models import Location, Service, ServiceAtLocation
 from socioinfo.directory.models.taxonomy import ServiceForm
 
 EARTH_RADIUS_M = 6_371_000.0
@@ -138,11 +132,12 @@ def area(request: HttpRequest) -> Area | None:
 
 def _term_kind(term_id: str) -> tuple[str, Any]:
     """Which code list a taxonomy term id belongs to, and its value there."""
-    if ServiceType.objects.filter(pk=term_id).exists():
+    lists = code_lists()
+    if term_id in lists.types:
         return "service_type", term_id
-    if TargetGroup.objects.filter(pk=term_id).exists():
+    if term_id in lists.groups:
         return "target_group", term_id
-    if AgeGroup.objects.filter(pk=term_id).exists():
+    if term_id in lists.ages:
         return "age_group", term_id
     for value, _label in ServiceForm.choices:
         if form_term_id(value) == term_id:
@@ -176,7 +171,7 @@ def service_ids(request: HttpRequest, with_area: bool = True) -> list[Any]:
     if term_id := _uuid(request, "taxonomy_term_id"):
         kind, value = _term_kind(term_id)
         if kind == "group":
-            types = ServiceType.objects.filter(group=value).values_list("pk", flat=True)
+            types = [t.pk for t in code_lists().types.values() if t.group == value]
             mask &= engine.members("service_type", types)
         elif kind == "age_group":
             database, narrowed = database.filter(age_groups=value), True

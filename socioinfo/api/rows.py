@@ -14,6 +14,7 @@ from typing import Any
 from django.db import connection
 
 from socioinfo.api import hsds
+from socioinfo.api.codelists import code_lists
 from socioinfo.api.taxonomies import (
     AGE_GROUPS,
     FORMS,
@@ -22,11 +23,8 @@ from socioinfo.api.taxonomies import (
     form_term_id,
     stable_id,
 )
-from socioinfo.areas.models import Area
 from socioinfo.directory.models import (
-    AgeGroup,
     ContactPoint,
-    Language,
     Location,
     OpeningRule,
     Organisation,
@@ -34,10 +32,8 @@ from socioinfo.directory.models import (
     ServiceAtLocation,
     ServiceFormOffer,
     ServiceStatus,
-    ServiceType,
-    TargetGroup,
 )
-from socioinfo.directory.models.taxonomy import AccessibilityFeature, CapacityUnit, ServiceForm
+from socioinfo.directory.models.taxonomy import CapacityUnit, ServiceForm
 
 # Rows are read straight from the cursor: at 2,000 services a batch, building ORM lookups and
 # model instances cost more than everything else together (docs/benchmarks.md).
@@ -102,6 +98,31 @@ def _unit_id(unit: str) -> str:
     return stable_id("unit", unit)
 
 
+def _m2m_rows(read: "_Reader", ids: list[Any]) -> dict[str, dict[str, list[str]]]:
+    """The service's many-to-many code-list links in one round trip: for each relation, the
+    linked ids of each service."""
+    parts, params = [], []
+    id_params = [read.param(pk) for pk in ids]
+    if not id_params:
+        return {name: {} for name in M2M}
+    marks = ", ".join(["%s"] * len(id_params))
+    for name, (through, field) in M2M.items():
+        meta = through._meta
+        service = meta.get_field("service").column  # type: ignore[union-attr]
+        value = meta.get_field(field).column  # type: ignore[union-attr]
+        parts.append(
+            f"SELECT '{name}', CAST({service} AS TEXT), CAST({value} AS TEXT) "  # noqa: S608
+            f"FROM {meta.db_table} WHERE {service} IN ({marks})"
+        )
+        params += id_params
+    found: dict[str, dict[str, list[str]]] = {name: defaultdict(list) for name in M2M}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for name, service_id, value_id in cursor.fetchall():
+            found[name][_dashed(service_id)].append(_dashed(value_id))
+    return found
+
+
 def _dashed(value: str) -> str:
     value = value.replace("-", "")
     return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
@@ -156,36 +177,26 @@ LOCATION_FIELDS = [
     "transport_notes",
 ]
 CONTACT_FIELDS = ["id", "kind", "value", "note", "order"]
+M2M = {
+    "targetgroup": (Service.target_groups.through, "targetgroup"),
+    "agegroup": (Service.age_groups.through, "agegroup"),
+    "language": (Service.languages.through, "language"),
+    "area": (Service.areas_served.through, "area"),
+}
 RULE_FIELDS = ["weekday", "opens", "closes", "valid_from", "valid_to", "note"]
 
 
 def service_dicts(ids: list[Any]) -> list[dict[str, Any]]:
     read = _Reader()
     services = {row["id"]: row for row in read.rows(Service, SERVICE_FIELDS, "id", ids)}
-    types = {str(t.pk): t for t in ServiceType.objects.all()}
-    groups = {str(g.pk): g for g in TargetGroup.objects.all()}
-    ages = {str(a.pk): a for a in AgeGroup.objects.all()}
-    languages = {str(lang.pk): lang for lang in Language.objects.all()}
-    features = {str(f.pk): f for f in AccessibilityFeature.objects.all()}
+    lists = code_lists()
+    types, groups, ages = lists.types, lists.groups, lists.ages
+    languages, features, areas = lists.languages, lists.features, lists.areas
     forms = dict(ServiceForm.choices)
     units = dict(CapacityUnit.choices)
-
-    def related(through: Any, field: str) -> dict[Any, list[Any]]:
-        found: dict[Any, list[Any]] = defaultdict(list)
-        for row in read.rows(through, ["service", field], "service", ids):
-            found[row["service_id"]].append(row[f"{field}_id"])
-        return found
-
-    group_ids = related(Service.target_groups.through, "targetgroup")
-    age_ids = related(Service.age_groups.through, "agegroup")
-    language_ids = related(Service.languages.through, "language")
-    area_ids = related(Service.areas_served.through, "area")
-    areas = {
-        row["id"]: row
-        for row in read.rows(
-            Area, ["id", "name", "level", "code"], "id", {i for v in area_ids.values() for i in v}
-        )
-    }
+    m2m = _m2m_rows(read, ids)
+    group_ids, age_ids = m2m["targetgroup"], m2m["agegroup"]
+    language_ids, area_ids = m2m["language"], m2m["area"]
     offers = _grouped(
         sorted(
             read.rows(
@@ -217,15 +228,7 @@ def service_dicts(ids: list[Any]) -> list[dict[str, Any]]:
     )
     location_ids = {link["location_id"] for rows in links.values() for link in rows}
     locations = {row["id"]: row for row in read.rows(Location, LOCATION_FIELDS, "id", location_ids)}
-    districts = {
-        row["id"]: row["name"]
-        for row in read.rows(
-            Area,
-            ["id", "name"],
-            "id",
-            {row["city_district_id"] for row in locations.values()} - {None},
-        )
-    }
+    districts = {pk: area["name"] for pk, area in areas.items()}
     location_features: dict[Any, list[Any]] = defaultdict(list)
     for row in read.rows(
         Location.accessibility_features.through,

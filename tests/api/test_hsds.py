@@ -490,3 +490,28 @@ def test_our_checks_pass_what_the_oruk_validator_passes(stem):
 )
 def test_our_checks_catch_what_the_oruk_validator_fails(folder, stem, reason):
     assert any(reason in problem for problem in oruk_problems(folder, stem))
+
+
+def test_a_page_costs_the_same_few_queries_at_any_size(
+    demo_data, client, django_assert_max_num_queries
+):
+    get(client, "services", per_page=5)  # the search engine and the code lists are read once
+    with django_assert_max_num_queries(14):
+        get(client, "services", per_page=5, search="poradna")
+    with django_assert_max_num_queries(14):
+        get(client, "services", per_page=500, search="poradna")
+
+
+def test_edited_code_lists_show_at_once(demo_data, client):
+    from socioinfo.directory.models import TargetGroup
+
+    get(client, "services", per_page=500)  # the code lists are cached now
+    group = TargetGroup.objects.filter(services__in=Service.objects.published()).first()
+    group.name = "Skupina po úpravě"
+    group.save()
+    names = {
+        a["taxonomy_term"]["name"]
+        for s in get(client, "services", per_page=500)["contents"]
+        for a in s["attributes"]
+    }
+    assert "Skupina po úpravě" in names

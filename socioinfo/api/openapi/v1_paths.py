@@ -260,6 +260,17 @@ def v1_paths() -> dict[str, Any]:
             tag=EXPORTS,
             example={"queries": [""]},
         ),
+        "/v1/hsds-datapackage.zip": _operation(
+            "getHsdsDatapackage",
+            N_("The directory as an HSDS data package"),
+            N_(
+                "Every published record as the HSDS 3.0 tabular data package (CSV files and "
+                "datapackage.json) in one zip, for loading into other systems."
+            ),
+            {"200": {**_file("application/zip", N_("A zip file.")), "headers": CORS}},
+            tag=EXPORTS,
+            example={"queries": [""]},
+        ),
         "/v1/staff/services.csv": _operation(
             "getStaffServicesCSV",
             N_("Every service as CSV (staff)"),

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 
 from socioinfo.areas.models import Area, AreaLevel
@@ -121,8 +122,6 @@ def service_items(
 ) -> list[dict[str, Any]]:
     """The services of ``ids`` in that order, each with its places, opening hours and whether
     it is open at ``at``; ``url`` makes a path absolute."""
-    from django.urls import reverse
-
     today = timezone.localdate()
     places = (
         ServiceAtLocation.objects.order_by("location__name", "pk")
@@ -234,8 +233,6 @@ def districts(with_geometry: bool = False, code: str | None = None) -> list[Area
 def district_items(areas: list[Area], with_geometry: bool, url: Url) -> list[dict[str, Any]]:
     """City districts with their population and the number of published services there
     (with a place in the district or serving it)."""
-    from django.urls import reverse
-
     counts = _published_counts("district", [a.pk for a in areas])
     items = []
     for area in areas:
@@ -272,8 +269,6 @@ def life_situation_items(
 ) -> list[dict[str, Any]]:
     """Life situations with the service types and target groups that help, and the number of
     published services that match (the portal's situation page lists the same ones)."""
-    from django.urls import reverse
-
     items = []
     for situation in situations:
         items.append(

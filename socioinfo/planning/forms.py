@@ -7,7 +7,7 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from socioinfo.planning.models import Decision
+from socioinfo.planning.models import Decision, ProgressStatus
 
 FORM_SALT = "socioinfo.planning.comment-form"
 # A person needs more than a few seconds to read an item and write a comment; a form sent
@@ -95,4 +95,13 @@ class ConsultationForm(forms.Form):
     opens_on = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
     closes_on = forms.DateField(
         label=_("Closes on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class ProgressForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
+    status = forms.ChoiceField(label=_("Status"), choices=ProgressStatus.choices)
+    percent = forms.IntegerField(label=_("Percent done"), min_value=0, max_value=100)
+    narrative = forms.CharField(
+        label=_("What was done"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )

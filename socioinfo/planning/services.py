@@ -218,3 +218,24 @@ def close_consultation(consultation: Consultation, *, by: Any, note: str = "") -
         version = freeze_version(consultation.plan, by=by, note=note or _("after consultation"))
         set_plan_status(consultation.plan, PlanStatus.DRAFT, by=by, note=_("consultation closed"))
     return version
+
+
+def record_progress(
+    measure: PlanItem, *, year: int, status: str, percent: int, narrative: str, by: Any
+) -> Any:
+    """Record (or correct) a measure's progress in a year."""
+    from socioinfo.planning.models import ProgressReport
+
+    if not measure.plan.year_from <= year <= measure.plan.year_to:
+        raise ValidationError(_("The year is outside the plan's period."))
+    report, _created = ProgressReport.objects.update_or_create(
+        measure=measure,
+        year=year,
+        defaults={
+            "status": status,
+            "percent": percent,
+            "narrative": narrative.strip(),
+            "created_by": by,
+        },
+    )
+    return report

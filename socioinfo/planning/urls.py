@@ -35,6 +35,11 @@ urlpatterns = [
         staff.open_consultation,
         name="staff_open_consultation",
     ),
+    path(
+        "planning/plans/<slug:slug>/items/<str:code>/progress/",
+        staff.record_progress,
+        name="staff_record_progress",
+    ),
     path("planning/consultations/<uuid:pk>/", staff.consultation, name="staff_consultation"),
     path("planning/consultations/<uuid:pk>/close/", staff.close, name="staff_close"),
     path("planning/comments/<uuid:pk>/settle/", staff.settle, name="staff_settle"),

@@ -7,12 +7,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from socioinfo.accounts.permissions import permission_required
 from socioinfo.planning import selectors, services
-from socioinfo.planning.forms import ConsultationForm, ItemForm, SettlementForm
+from socioinfo.planning.forms import ConsultationForm, ItemForm, ProgressForm, SettlementForm
 from socioinfo.planning.models import Comment, Consultation, Plan
 
 
@@ -117,3 +118,22 @@ def close(request: HttpRequest, pk: Any) -> HttpResponse:
         % {"number": version.number},
     )
     return redirect("planning:consultation", pk=consultation.pk)
+
+
+@permission_required("planning.record_progress")
+@require_http_methods(["GET", "POST"])
+def record_progress(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    plan = get_object_or_404(Plan, slug=slug)
+    measure = get_object_or_404(plan.items, code=code)
+    form = ProgressForm(request.POST or None, initial={"year": timezone.localdate().year - 1})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_progress(measure, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error("year", exc)
+        else:
+            messages.success(request, _("The progress is recorded."))
+            return redirect("planning:item", slug=plan.slug, code=measure.code)
+    return render(
+        request, "planning/staff/progress.html", {"plan": plan, "item": measure, "form": form}
+    )

@@ -141,11 +141,13 @@ def test_responsible_bodies_are_linked_from_the_glossary():
 @pytest.mark.django_db
 def test_loading_twice_changes_nothing_and_keeps_ids():
     call_command("load_planning_demo", "--today", "2026-11-24")
-    first = dict(PlanItem.objects.values_list("code", "id"))
-    texts = ItemText.objects.count()
+    seed_items = PlanItem.objects.filter(plan__slug=PLAN_SLUG)
+    first = dict(seed_items.values_list("code", "id"))
+    texts = ItemText.objects.filter(item__plan__slug=PLAN_SLUG)
+    assert texts.count() == 60
     call_command("load_planning_demo", "--today", "2026-11-24")
-    assert dict(PlanItem.objects.values_list("code", "id")) == first
-    assert ItemText.objects.count() == texts == 60
+    assert dict(seed_items.values_list("code", "id")) == first
+    assert texts.count() == 60
     assert Plan.objects.get(slug=PLAN_SLUG).status_changes.count() == 1
 
 

@@ -69,3 +69,25 @@ rules.add_perm(
     | meeting_group_is_public
     | (is_working_group_member & is_member_of_meeting_group),
 )
+
+# The tables in the admin (administrators; the admin site admits only its roles).
+for _model in (
+    "plan",
+    "planlevel",
+    "planitem",
+    "responsiblebody",
+    "project",
+    "actionplan",
+    "actionplanentry",
+    "indicator",
+    "indicatorvalue",
+    "workinggroup",
+    "groupmember",
+    "meeting",
+    "attendance",
+    "meetingdocument",
+    "task",
+):
+    for _action in ("view", "add", "change", "delete"):
+        if not rules.perm_exists(f"planning.{_action}_{_model}"):  # view_plan, change_plan
+            rules.add_perm(f"planning.{_action}_{_model}", plans_the_city)

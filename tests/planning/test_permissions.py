@@ -123,3 +123,18 @@ def test_settling_needs_a_confirmed_comment(planning_demo):
 
     with pytest.raises(ValidationError):
         services.settle_comment(comment, decision="accepted", reasoning="R", by=None)
+
+
+def test_administrators_keep_the_planning_tables_in_the_admin(admin_client, planning_demo):
+    for url in (
+        "/admin/planning/workinggroup/",
+        "/admin/planning/meeting/add/",
+        "/admin/planning/planitem/",
+        "/admin/planning/project/",
+    ):
+        assert admin_client.get(url).status_code == 200, url
+
+
+def test_a_city_editor_does_not_manage_planning_in_the_admin(client, planning_demo):
+    sign_in(client, make_user(Role.CITY_EDITOR))
+    assert client.get("/admin/planning/workinggroup/").status_code == 403

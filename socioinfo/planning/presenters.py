@@ -70,6 +70,7 @@ def plan_context(plan: Plan) -> dict[str, Any]:
         "glossary": glossary_of(tree),
         "consultations": consultations,
         "levels": selectors.level_names(plan),
+        "action_plans": plan.action_plans.order_by("year"),
     }
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
         name="item_diff",
     ),
     path("plans/<slug:slug>/progress/", public.progress, name="progress"),
+    path("plans/<slug:slug>/action-plans/<int:year>/", public.action_plan, name="action_plan"),
     path("plans/<slug:slug>/evaluation/", exports.evaluation, name="evaluation"),
     path("plans/<slug:slug>/print/", exports.export_print, name="export_print"),
     path("plans/<slug:slug>/export.doc", exports.export_doc, name="export_doc"),

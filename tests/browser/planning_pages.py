@@ -15,6 +15,8 @@ def planning_page_types(base: str, page) -> dict[str, str]:
     page.goto(base + "/working-groups/seniori/")
     meeting = page.locator("a[href^='/meetings/']").first.get_attribute("href")
     plan = f"/plans/{PLAN_SLUG}/"
+    page.goto(base + plan)
+    action_plan = page.locator("a[href*='/action-plans/']").first.get_attribute("href")
     return {
         "plans": "/plans/",
         "plan": plan,
@@ -23,6 +25,7 @@ def planning_page_types(base: str, page) -> dict[str, str]:
         "plan-progress": plan + "progress/",
         "plan-evaluation": plan + "evaluation/",
         "plan-print": plan + "print/",
+        "action-plan": action_plan,
         "consultation": consultation,
         "consultation-comment": consultation + "comment/B2.1.a/",
         "consultation-settled": settled,

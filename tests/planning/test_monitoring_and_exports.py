@@ -104,3 +104,13 @@ def test_the_document_exports_hold_the_whole_plan(client, planning_demo):
     for page in (printable, doc.content.decode()):
         assert len(re.findall(r"<li><strong>[A-E]\d\.\d</strong>", page)) == 42
         assert "@page" in page
+
+
+def test_the_action_plan_of_the_year_is_public_and_linked_from_the_plan(client, planning_demo):
+    action_plan = ActionPlan.objects.get()
+    url = f"{PLAN}action-plans/{action_plan.year}/"
+    assert f'href="{url}"' in client.get(PLAN).content.decode()
+    page = client.get(url).content.decode()
+    assert page.count('<th scope="row"><a href=') == 4
+    assert "/projects/zarizeni-socialnich-sluzeb-charbulova/" in page
+    assert client.get(f"{PLAN}action-plans/1999/").status_code == 404

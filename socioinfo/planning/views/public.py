@@ -179,3 +179,17 @@ def confirm_comment(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "planning/confirm_failed.html", status=400)
     messages.success(request, _("Your comment is confirmed. Thank you."))
     return redirect("planning:consultation", pk=comment.consultation_id)
+
+
+@require_GET
+def action_plan(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    plan = readable_plan(request, slug)
+    action_plan = get_object_or_404(plan.action_plans, year=year)
+    entries = action_plan.entries.select_related("measure", "project").order_by(
+        "measure__order", "project__name"
+    )
+    return render(
+        request,
+        "planning/action_plan.html",
+        {"nav": "plans", "plan": plan, "action_plan": action_plan, "entries": entries},
+    )

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from socioinfo.advice.counts import recount_months
 from socioinfo.advice.models import (
     AgeBand,
     Channel,
@@ -36,6 +37,7 @@ from socioinfo.advice.models import (
     UnmetNeed,
     UnmetReason,
     WebContact,
+    month_of,
 )
 from socioinfo.areas.selectors import brno_city_districts
 from socioinfo.directory.models import Language, LifeSituation, Service, TargetGroup
@@ -144,8 +146,12 @@ def _working_moments(rng: random.Random, year: int, count: int) -> list[datetime
 
 def clear_advice_demo() -> int:
     """Remove the demo enquiries and clients (and everything hanging on them)."""
-    count, _detail = Enquiry.objects.filter(is_demo=True).delete()
+    demo = Enquiry.objects.filter(is_demo=True)
+    months = set(demo.values_list("month", flat=True).distinct())
+    count = demo.count()
+    demo.delete()
     Client.objects.filter(is_demo=True).delete()
+    recount_months(months)
     return count
 
 
@@ -230,6 +236,7 @@ def load_advice_demo(
             with_interpreter=migrant,
             duration_minutes=rng.choice([10, 15, 15, 20, 30, 30, 45, 60]),
             is_demo=True,
+            month=month_of(moment),
         )
         if client is not None:
             client_last[client.id] = moment
@@ -287,6 +294,7 @@ def load_advice_demo(
     SupportGiven.objects.bulk_create(support_rows, batch_size=2000)
     Referral.objects.bulk_create(referrals, batch_size=1000)
     UnmetNeed.objects.bulk_create(needs, batch_size=1000)
+    recount_months({e.month for e in enquiries})
 
     waiting = [
         "Dobrý den, mamince je 82 let a už nezvládá sama nakupovat. Kdo by jí mohl pomáhat?",

@@ -7,6 +7,10 @@ details live in ``ClientDetails`` and nowhere else, so anonymising a client neve
 figure.
 """
 
+import datetime
+import zoneinfo
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -136,10 +140,18 @@ class ClientDetails(BaseModel):
         return str(self.client)
 
 
+def month_of(moment: datetime.datetime) -> datetime.date:
+    """The first day of the month of ``moment`` in the city's time zone."""
+    local = moment.astimezone(zoneinfo.ZoneInfo(settings.TIME_ZONE)) if moment.tzinfo else moment
+    return local.date().replace(day=1)
+
+
 class Enquiry(BaseModel):
     """One contact with a person: when, how, who (anonymously), about what, what was given."""
 
     contacted_at = models.DateTimeField(_("date and time"), default=timezone.now, db_index=True)
+    # The month of contacted_at in Prague, kept so statistics group by it in the database.
+    month = models.DateField(editable=False, null=True, db_index=True)
     channel = models.CharField(
         _("channel"), max_length=20, choices=Channel.choices, default=Channel.IN_PERSON
     )
@@ -214,6 +226,10 @@ class Enquiry(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.contacted_at:%Y-%m-%d %H:%M} {self.get_channel_display()}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.month = month_of(self.contacted_at)
+        super().save(*args, **kwargs)
 
 
 class SupportGiven(models.Model):
@@ -304,6 +320,29 @@ class WebContact(BaseModel):
     class Meta:
         verbose_name = _("web form contact")
         verbose_name_plural = _("web form contacts")
+
+
+class MonthlyCount(models.Model):
+    """Enquiries of one month counted by one dimension (channel, topic, district, …): what
+    the statistics read, so a page over a million enquiries sums a few thousand rows.
+    Recounted from the enquiries with GROUP BY whenever a month's enquiries change
+    (services.recount_months)."""
+
+    month = models.DateField()
+    dimension = models.CharField(max_length=20)
+    key = models.CharField(max_length=40, blank=True)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "dimension", "key"], name="advice_monthlycount_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["dimension", "month"])]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.dimension} {self.key}: {self.count}"
 
 
 class AccessAction(models.TextChoices):

@@ -3,26 +3,24 @@ statistics (aggregated in the database with GROUP BY and conditional counts, nev
 row in Python, so a million enquiries answer in well under a second)."""
 
 import datetime
-import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, Max, Min, QuerySet, Sum
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from socioinfo.advice.counts import TOTAL
 from socioinfo.advice.models import (
     AgeBand,
     Channel,
     Client,
     Enquiry,
+    MonthlyCount,
     Nationality,
-    Referral,
     Status,
-    SupportGiven,
     SupportType,
-    UnmetNeed,
     UnmetReason,
 )
 from socioinfo.advice.rules import teams_of
@@ -117,24 +115,14 @@ class Statistics:
         return next(t for t in self.tables if t.slug == slug)
 
 
-def _zone() -> datetime.tzinfo:
-    return zoneinfo.ZoneInfo(settings.TIME_ZONE)
-
-
-def _year_bounds(year: int) -> tuple[datetime.datetime, datetime.datetime]:
-    tz = _zone()
-    return datetime.datetime(year, 1, 1, tzinfo=tz), datetime.datetime(year + 1, 1, 1, tzinfo=tz)
-
-
 def enquiry_years() -> list[int]:
-    """Years with enquiries, newest first (two index lookups)."""
-    span = Enquiry.objects.filter(status=Status.DONE).aggregate(
-        first=Min("contacted_at"), last=Max("contacted_at")
+    """Years with enquiries, newest first."""
+    span = MonthlyCount.objects.filter(dimension=TOTAL).aggregate(
+        first=Min("month"), last=Max("month")
     )
     if span["first"] is None:
         return []
-    tz = _zone()
-    return list(range(span["last"].astimezone(tz).year, span["first"].astimezone(tz).year - 1, -1))
+    return list(range(span["last"].year, span["first"].year - 1, -1))
 
 
 def _counted(
@@ -151,132 +139,105 @@ def _counted(
     return out
 
 
-def _group(qs: QuerySet[Any], column: str) -> list[tuple[Any, int]]:
-    return [
-        (row[column], row["n"])
-        for row in qs.order_by().values(column).annotate(n=Count("*")).values(column, "n")
-    ]
-
-
-def _names(model: Any, ids: Iterable[Any], attribute: str = "name") -> dict[Any, str]:
-    ids = [i for i in ids if i is not None]
-    objects = model.objects.filter(pk__in=ids)
+def _names(model: Any, keys: Iterable[str], attribute: str = "name") -> dict[str, str]:
+    """Names of the rows whose ids are ``keys`` (ids as text), by key."""
+    ids = [key for key in keys if key]
     if hasattr(model, "localized"):
-        return {o.pk: o.localized(attribute).text for o in objects}
-    return {o.pk: getattr(o, attribute) for o in objects}
+        objects = model.objects.filter(pk__in=ids).only("pk", attribute, "translations")
+        return {str(o.pk): o.localized(attribute).text for o in objects}
+    # Only the names: an area's geometry is large and not needed here.
+    return {
+        str(pk): name for pk, name in model.objects.filter(pk__in=ids).values_list("pk", attribute)
+    }
 
 
-def _time_table(base: QuerySet[Enquiry], year: int | None, years: list[int]) -> Table:
-    """Enquiries by month of a year, or by year: one query of conditional counts."""
-    tz = _zone()
+CHOICE_DIMENSIONS: dict[str, tuple[Any, Any]] = {
+    "channels": (_("Enquiries by channel"), Channel),
+    "ages": (_("Enquiries by age"), AgeBand),
+    "nationalities": (_("Enquiries by nationality"), Nationality),
+    "support": (_("Support given, as a share of contacts"), SupportType),
+    "unmet-reasons": (_("Unmet needs by reason"), UnmetReason),
+}
+MODEL_DIMENSIONS: dict[str, tuple[Any, Any]] = {
+    "topics": (_("Enquiries by topic"), LifeSituation),
+    "groups": (_("Enquiries by client group"), TargetGroup),
+    "districts": (_("Enquiries by city district of residence"), Area),
+    "languages": (_("Enquiries by language"), Language),
+    "referrals": (_("Referrals by service type"), ServiceType),
+    "unmet-types": (_("Unmet needs by service type"), ServiceType),
+    "unmet-districts": (_("Unmet needs by city district"), Area),
+}
+ORDER = [
+    "channels",
+    "topics",
+    "groups",
+    "ages",
+    "districts",
+    "languages",
+    "nationalities",
+    "support",
+    "referrals",
+    "unmet-reasons",
+    "unmet-types",
+    "unmet-districts",
+]
+
+
+def _time_table(counts: QuerySet[MonthlyCount], year: int | None) -> Table:
+    """Enquiries by month of a year, or by year."""
+    totals = counts.filter(dimension=TOTAL)
     if year is not None:
-        bounds = [
-            (
-                str(month),
-                datetime.datetime(year, month, 1, tzinfo=tz),
-                datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=tz),
-            )
-            for month in range(1, 13)
-        ]
-        labels = {str(m): f"{m}/{year}" for m in range(1, 13)}
-        slug, title = "months", _("Enquiries by month")
-    else:
-        bounds = [(str(y), *_year_bounds(y)) for y in sorted(years)]
-        labels = {str(y): str(y) for y in years}
-        slug, title = "years", _("Enquiries by year")
-    if not bounds:
-        return Table(slug, str(title), [])
-    counts = base.aggregate(
-        **{
-            f"c{key}": Count("pk", filter=Q(contacted_at__gte=start, contacted_at__lt=end))
-            for key, start, end in bounds
-        }
+        by_month = dict(totals.values_list("month__month").annotate(n=Sum("count")))
+        rows = [Row(str(m), f"{m}/{year}", by_month.get(m, 0)) for m in range(1, 13)]
+        return Table("months", str(_("Enquiries by month")), rows)
+    by_year = (
+        totals.annotate(year=ExtractYear("month"))
+        .values("year")
+        .annotate(n=Sum("count"))
+        .order_by("year")
     )
-    return Table(
-        slug,
-        str(title),
-        [Row(key, labels[key], counts[f"c{key}"]) for key, _start, _end in bounds],
-    )
+    rows = [Row(str(r["year"]), str(r["year"]), r["n"]) for r in by_year]
+    return Table("years", str(_("Enquiries by year")), rows)
 
 
 def enquiry_statistics(year: int | None = None, *, public: bool = False) -> Statistics:
     """Counts of a year's enquiries (all years when ``year`` is None) by month, channel,
     topic, client group, age, district and language; support types as shares of contacts
     (one contact has several, so they sum to more than 100 %); referrals by service type;
-    unmet needs by reason, service type and district. ``public`` hides counts under 5."""
-    years = enquiry_years()
-    base = Enquiry.objects.filter(status=Status.DONE)
-    related = Q(enquiry__status=Status.DONE)
+    unmet needs by reason, service type and district. ``public`` hides counts under 5.
+    Read from the monthly counts, summed in the database (one GROUP BY for all tables)."""
+    counts = MonthlyCount.objects.all()
     if year is not None:
-        start, end = _year_bounds(year)
-        base = base.filter(contacted_at__gte=start, contacted_at__lt=end)
-        related &= Q(enquiry__contacted_at__gte=start, enquiry__contacted_at__lt=end)
-    total = base.count()
-    stats = Statistics(year=year, years=years, total=total, public=public)
-    stats.tables.append(_time_table(base, year, years))
-
-    def choices_table(slug: str, title: Any, column: str, choices: Any) -> Table:
-        labels = {value: str(label) for value, label in choices.choices}
-        return Table(slug, str(title), _counted(_group(base, column), labels, total, public=public))
-
-    def model_table(slug: str, title: Any, qs: QuerySet[Any], column: str, model: Any) -> Table:
-        rows = _group(qs, column)
-        labels = _names(model, (k for k, _n in rows))
-        return Table(slug, str(title), _counted(rows, labels, total, public=public))
-
-    topics = Enquiry.topics.through.objects.filter(related)
-    stats.tables += [
-        choices_table("channels", _("Enquiries by channel"), "channel", Channel),
-        model_table("topics", _("Enquiries by topic"), topics, "lifesituation_id", LifeSituation),
-        model_table("groups", _("Enquiries by client group"), base, "target_group_id", TargetGroup),
-        choices_table("ages", _("Enquiries by age"), "age_band", AgeBand),
-        model_table(
-            "districts", _("Enquiries by city district of residence"), base, "district_id", Area
-        ),
-        model_table("languages", _("Enquiries by language"), base, "language_id", Language),
-        choices_table("nationalities", _("Enquiries by nationality"), "nationality", Nationality),
-    ]
-    support_labels = {value: str(label) for value, label in SupportType.choices}
-    support = Table(
-        "support",
-        str(_("Support given, as a share of contacts")),
-        _counted(
-            _group(SupportGiven.objects.filter(related), "support_type"),
-            support_labels,
-            total,
-            public=public,
-        ),
-        note=str(
-            _(
-                "One contact often carries several kinds of support, so the shares add up to "
-                "more than 100 %."
-            )
-        ),
-    )
-    stats.tables.append(support)
-    referrals = Referral.objects.filter(related)
-    unmet = UnmetNeed.objects.filter(related)
-    stats.tables += [
-        model_table(
-            "referrals", _("Referrals by service type"), referrals, "service_type_id", ServiceType
-        ),
-    ]
-    unmet_labels = {value: str(label) for value, label in UnmetReason.choices}
-    stats.tables.append(
-        Table(
-            "unmet-reasons",
-            str(_("Unmet needs by reason")),
-            _counted(_group(unmet, "reason"), unmet_labels, total, public=public),
+        counts = counts.filter(
+            month__gte=datetime.date(year, 1, 1), month__lt=datetime.date(year + 1, 1, 1)
         )
-    )
-    stats.tables += [
-        model_table(
-            "unmet-types", _("Unmet needs by service type"), unmet, "service_type_id", ServiceType
-        ),
-        model_table(
-            "unmet-districts", _("Unmet needs by city district"), unmet, "district_id", Area
-        ),
-    ]
+    grouped: dict[str, list[tuple[str, int]]] = {}
+    for dimension, key, n in (
+        counts.values("dimension", "key")
+        .annotate(n=Sum("count"))
+        .values_list("dimension", "key", "n")
+    ):
+        grouped.setdefault(dimension, []).append((key, n))
+    total = sum(n for _key, n in grouped.get(TOTAL, []))
+    stats = Statistics(year=year, years=enquiry_years(), total=total, public=public)
+    stats.tables.append(_time_table(counts, year))
+    for slug in ORDER:
+        rows = grouped.get(slug, [])
+        if slug in CHOICE_DIMENSIONS:
+            title, choices = CHOICE_DIMENSIONS[slug]
+            labels = {str(value): str(label) for value, label in choices.choices}
+        else:
+            title, model = MODEL_DIMENSIONS[slug]
+            labels = _names(model, (key for key, _n in rows))
+        table = Table(slug, str(title), _counted(rows, labels, total, public=public))
+        if slug == "support":
+            table.note = str(
+                _(
+                    "One contact often carries several kinds of support, so the shares add up "
+                    "to more than 100 %."
+                )
+            )
+        stats.tables.append(table)
     return stats
 
 

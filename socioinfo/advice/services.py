@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from socioinfo.advice.counts import recount_months
 from socioinfo.advice.models import (
     AccessAction,
     Channel,
@@ -66,6 +67,11 @@ def save_enquiry(
 ) -> Enquiry:
     """Save an enquiry with its topics and support; add the referrals and unmet needs given.
     A new enquiry gets its worker and team from ``by``; a client's last contact moves on."""
+    old_month = (
+        None
+        if enquiry._state.adding
+        else Enquiry.objects.filter(pk=enquiry.pk).values_list("month", flat=True).first()
+    )
     if enquiry._state.adding:
         enquiry.worker = enquiry.worker or by
         enquiry.team = team_for(by)
@@ -95,6 +101,7 @@ def save_enquiry(
         Client.objects.filter(
             pk=enquiry.client_id, last_contact_at__lt=enquiry.contacted_at
         ).update(last_contact_at=enquiry.contacted_at)
+    recount_months({old_month, enquiry.month})
     return enquiry
 
 

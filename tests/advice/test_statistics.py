@@ -88,3 +88,32 @@ def test_the_statistics_take_a_fixed_number_of_queries(worker):
     with CaptureQueriesContext(connection) as many:
         enquiry_statistics(2024)
     assert len(many) == len(few) <= 25
+
+
+def test_the_monthly_counts_follow_an_edit_to_another_month(worker):
+    district = brno_city_districts().first()
+    _log(worker, 2, district=district, support=[SupportType.INFORMATION], month=3)
+    moved = Enquiry.objects.order_by("contacted_at").first()
+    moved.contacted_at = datetime.datetime(2024, 7, 9, 9, tzinfo=PRAGUE)
+    save_enquiry(moved, by=worker, topics=[], support=[SupportType.CRISIS])
+    stats = enquiry_statistics(2024)
+    months = {row.key: row.count for row in stats.table("months").rows}
+    support = {row.key: row.count for row in stats.table("support").rows}
+    assert (months["3"], months["7"]) == (1, 1)
+    assert support == {"information": 1, "crisis": 1}
+
+
+def test_the_monthly_counts_equal_a_count_of_the_enquiries(worker):
+    """Recounting from scratch gives the same figures as the counts kept on each save."""
+    from socioinfo.advice.counts import recount_months
+
+    districts = list(brno_city_districts()[:3])
+    for n, district in enumerate(districts):
+        _log(worker, n + 1, district=district, support=[SupportType.COUNSELLING], month=n + 1)
+    kept = enquiry_statistics(None)
+    recount_months(None)
+    again = enquiry_statistics(None)
+    assert [(t.slug, [(r.key, r.count) for r in t.rows]) for t in kept.tables] == [
+        (t.slug, [(r.key, r.count) for r in t.rows]) for t in again.tables
+    ]
+    assert kept.total == Enquiry.objects.filter(status=Status.DONE).count() == 6

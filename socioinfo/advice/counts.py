@@ -37,7 +37,7 @@ def key_of(value: Any) -> str:
 
 
 @transaction.atomic
-def recount_months(months: Iterable[datetime.date] | None = None, apps: Any = None) -> int:
+def recount_months(months: Iterable[datetime.date | None] | None = None, apps: Any = None) -> int:
     """Recount the given months (all of them when None) from the enquiries that are done;
     return how many count rows were written."""
     apps = apps or global_apps

@@ -13,6 +13,7 @@ import datetime
 import random
 import uuid
 import zoneinfo
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,7 +119,7 @@ class DemoReport:
     waiting: int
 
 
-def _pick(rng: random.Random, weights: dict[Any, float]) -> Any:
+def _pick(rng: random.Random, weights: Mapping[Any, float]) -> Any:
     keys = list(weights)
     return rng.choices(keys, weights=[weights[k] for k in keys])[0]
 

@@ -2,7 +2,7 @@
 the top of each list) and the public question form with its spam checks."""
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core import signing
@@ -151,7 +151,7 @@ class EnquiryForm(forms.ModelForm):
 
     def __init__(self, *args: Any, user: Any, show_note: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        fields = self.fields
+        fields: dict[str, Any] = self.fields
         fields["contacted_at"].widget = DateTimeInput()
         fields["contacted_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
         if not self.instance.pk:
@@ -206,7 +206,7 @@ class EnquiryForm(forms.ModelForm):
         return [row["lifesituation_id"] for row in rows]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("referral_reason") and not data.get("referral_service"):
             self.add_error("referral_service", _("Choose the service the person was referred to."))
         if (data.get("unmet_service_type") or data.get("unmet_district")) and not data.get(
@@ -250,7 +250,7 @@ class ClientForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), required=False)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         has_details = any(data.get(f) for f in ("name", "phone", "email"))
         if has_details and not data.get("consent"):
             raise forms.ValidationError(
@@ -272,7 +272,8 @@ class ReferralSheetForm(forms.Form):
 
     def __init__(self, *args: Any, services: QuerySet[Service], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["services"].queryset = services
+        field: Any = self.fields["services"]
+        field.queryset = services
         self.fields["services"].label_from_instance = (  # type: ignore[attr-defined]
             lambda s: f"{s.name} – {s.organisation.name}"
         )
@@ -356,7 +357,7 @@ class AskForm(forms.Form):
         raise forms.ValidationError(_("Please check your question and send it again."))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("email") and not data.get("phone"):
             self.add_error(
                 "email", _("Give an e-mail address or a phone number, so we can answer you.")
@@ -365,7 +366,7 @@ class AskForm(forms.Form):
 
     def with_fresh_token(self) -> "AskForm":
         """Show the form again with everything typed kept and a new time token."""
-        data = self.data.copy()
+        data = cast(Any, self.data).copy()
         data["started"] = form_started_token()
         data["website"] = ""
         self.data = data

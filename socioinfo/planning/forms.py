@@ -7,7 +7,7 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from socioinfo.planning.models import Decision, ProgressStatus
+from socioinfo.planning.models import Decision, GroupMember, Meeting, ProgressStatus, Task
 
 FORM_SALT = "socioinfo.planning.comment-form"
 # A person needs more than a few seconds to read an item and write a comment; a form sent
@@ -105,3 +105,42 @@ class ProgressForm(forms.Form):
     narrative = forms.CharField(
         label=_("What was done"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
+
+
+class MemberForm(forms.ModelForm):
+    email = forms.EmailField(
+        label=_("E-mail of their account (optional)"),
+        required=False,
+        help_text=_("With an account, the member sees the group even when it is not public."),
+    )
+
+    class Meta:
+        model = GroupMember
+        fields = ["name", "organisation", "triad_role", "is_chair"]
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["title", "starts_at", "ends_at", "place", "agenda", "minutes", "is_public"]
+        widgets = {
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] < data["starts_at"]:
+            self.add_error("ends_at", _("The meeting must end after it starts."))
+        return data
+
+
+class TaskForm(forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = ["title", "owner", "due_on"]
+        widgets = {"due_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = meeting.group.members.all()  # type: ignore[attr-defined]

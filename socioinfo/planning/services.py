@@ -239,3 +239,25 @@ def record_progress(
         },
     )
     return report
+
+
+def add_member(group: Any, *, email: str = "", **fields: Any) -> Any:
+    """Add a member to a working group, linked to the account with that e-mail address
+    when there is one (then they see the group's pages even when it is not public)."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(email__iexact=email).first() if email else None
+    if email and user is None:
+        raise ValidationError(_("No account has this e-mail address."))
+    return group.members.create(user=user, **fields)
+
+
+def set_attendance(meeting: Any, present_ids: set[str]) -> None:
+    """Record who of the group's members attended the meeting (the rest were excused)."""
+    from socioinfo.planning.models import Attendance
+
+    with transaction.atomic():
+        for member in meeting.group.members.all():
+            Attendance.objects.update_or_create(
+                meeting=meeting, member=member, defaults={"present": str(member.pk) in present_ids}
+            )

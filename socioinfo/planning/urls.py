@@ -1,6 +1,6 @@
 from django.urls import path
 
-from socioinfo.planning.views import exports, groups, public, staff
+from socioinfo.planning.views import exports, groups, public, staff, staff_groups
 
 app_name = "planning"
 urlpatterns = [
@@ -44,4 +44,6 @@ urlpatterns = [
     path("planning/consultations/<uuid:pk>/", staff.consultation, name="staff_consultation"),
     path("planning/consultations/<uuid:pk>/close/", staff.close, name="staff_close"),
     path("planning/comments/<uuid:pk>/settle/", staff.settle, name="staff_settle"),
+    path("planning/working-groups/<slug:slug>/", staff_groups.group, name="staff_group"),
+    path("planning/meetings/<uuid:pk>/", staff_groups.meeting, name="staff_meeting"),
 ]

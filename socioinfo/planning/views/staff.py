@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from socioinfo.accounts.permissions import permission_required
 from socioinfo.planning import selectors, services
 from socioinfo.planning.forms import ConsultationForm, ItemForm, ProgressForm, SettlementForm
-from socioinfo.planning.models import Comment, Consultation, Plan
+from socioinfo.planning.models import Comment, Consultation, Plan, WorkingGroup
 
 
 @permission_required("planning.view_unpublished_plans")
@@ -24,6 +24,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "planning/staff/dashboard.html",
         {
             "plans": Plan.objects.all(),
+            "groups": WorkingGroup.objects.all(),
             "consultations": Consultation.objects.select_related("plan").order_by("-opens_on"),
         },
     )

@@ -107,3 +107,26 @@ def test_the_form_needs_no_account_and_names_its_consent(client, db):
     assert 'name="consent"' in html and 'name="website"' in html
     assert "<script" not in html.split("<main", 1)[1]
     assert "recaptcha" not in html.lower() and "hcaptcha" not in html.lower()
+
+
+def test_answering_a_web_question_records_it_and_counts_it(client, worker_client, worker):
+    from socioinfo.advice.selectors import enquiry_statistics
+
+    client.post(ASK, _filled())
+    question = Enquiry.objects.get()
+    assert enquiry_statistics(None).total == 0
+    response = worker_client.post(
+        reverse("advice:enquiry_edit", args=[question.pk]),
+        {
+            "contacted_at": question.contacted_at.strftime("%Y-%m-%dT%H:%M"),
+            "channel": Channel.WEB_FORM,
+            "support": ["information"],
+            "duration_minutes": "20",
+        },
+    )
+    question.refresh_from_db()
+    assert response.status_code == 302
+    assert (question.status, question.worker) == (Status.DONE, worker)
+    assert question.web_contact.question.startswith("Mamince")
+    assert enquiry_statistics(None).total == 1
+    assert not worker_client.get(reverse("advice:queue")).context["waiting"]

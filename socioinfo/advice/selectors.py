@@ -183,12 +183,16 @@ ORDER = [
 ]
 
 
-def _time_table(counts: QuerySet[MonthlyCount], year: int | None) -> Table:
-    """Enquiries by month of a year, or by year."""
+def _time_table(counts: QuerySet[MonthlyCount], year: int | None, *, public: bool) -> Table:
+    """Enquiries by month of a year, or by year (small counts hidden when public)."""
+
+    def shown(n: int) -> int | None:
+        return None if public and 0 < n < SMALL_COUNT else n
+
     totals = counts.filter(dimension=TOTAL)
     if year is not None:
         by_month = dict(totals.values_list("month__month").annotate(n=Sum("count")))
-        rows = [Row(str(m), f"{m}/{year}", by_month.get(m, 0)) for m in range(1, 13)]
+        rows = [Row(str(m), f"{m}/{year}", shown(by_month.get(m, 0))) for m in range(1, 13)]
         return Table("months", str(_("Enquiries by month")), rows)
     by_year = (
         totals.annotate(year=ExtractYear("month"))
@@ -196,7 +200,7 @@ def _time_table(counts: QuerySet[MonthlyCount], year: int | None) -> Table:
         .annotate(n=Sum("count"))
         .order_by("year")
     )
-    rows = [Row(str(r["year"]), str(r["year"]), r["n"]) for r in by_year]
+    rows = [Row(str(r["year"]), str(r["year"]), shown(r["n"])) for r in by_year]
     return Table("years", str(_("Enquiries by year")), rows)
 
 
@@ -220,7 +224,7 @@ def enquiry_statistics(year: int | None = None, *, public: bool = False) -> Stat
         grouped.setdefault(dimension, []).append((key, n))
     total = sum(n for _key, n in grouped.get(TOTAL, []))
     stats = Statistics(year=year, years=enquiry_years(), total=total, public=public)
-    stats.tables.append(_time_table(counts, year))
+    stats.tables.append(_time_table(counts, year, public=public))
     for slug in ORDER:
         rows = grouped.get(slug, [])
         if slug in CHOICE_DIMENSIONS:

@@ -55,6 +55,8 @@ def test_public_statistics_hide_counts_under_five(worker, client):
     assert staff == {districts[0].name: 6, districts[1].name: 3}
     csv_text = client.get(reverse("advice_public:statistics_csv"), {"year": 2024}).content.decode()
     assert f"{districts[1].name},<5," in csv_text
+    months = {r.key: r.count for r in enquiry_statistics(2024, public=True).table("months").rows}
+    assert (months["3"], months["4"]) == (9, 0)
     page = client.get(reverse("advice_public:statistics"), {"year": 2024}).content.decode()
     assert f'<th scope="row">{districts[1].name}</th>' in page
 
@@ -117,3 +119,9 @@ def test_the_monthly_counts_equal_a_count_of_the_enquiries(worker):
         (t.slug, [(r.key, r.count) for r in t.rows]) for t in again.tables
     ]
     assert kept.total == Enquiry.objects.filter(status=Status.DONE).count() == 6
+
+
+def test_public_months_with_fewer_than_five_enquiries_are_hidden(worker):
+    _log(worker, 2, district=None, support=[SupportType.INFORMATION], month=5)
+    months = {r.key: r.count for r in enquiry_statistics(2024, public=True).table("months").rows}
+    assert (months["5"], months["6"]) == (None, 0)

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "socioinfo.api",
     "socioinfo.planning",
     "socioinfo.advice",
+    "socioinfo.providers",
 ]
 
 MIDDLEWARE = [
@@ -219,6 +220,8 @@ LOGGING = {
 
 # Directory: a service whose data nobody confirmed for this many days is "stale".
 SOCIOINFO_STALE_AFTER_DAYS = env_int("SOCIOINFO_STALE_AFTER_DAYS", 183)
+# How long the "still correct" link of a freshness reminder works (docs/providers.md).
+SOCIOINFO_REMINDER_LINK_DAYS = env_int("SOCIOINFO_REMINDER_LINK_DAYS", 30)
 # The service shown as the city's information and advice point on every start page (the demo's
 # Socio-info Centre by default; another city sets its own service's id).
 SOCIOINFO_CENTRE_SERVICE_ID = env_str(

@@ -5,6 +5,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("socioinfo.accounts.urls")),
+    path("providers/", include("socioinfo.providers.urls")),
     path("api/hsds/", include("socioinfo.api.urls")),
     path("api/v1/", include("socioinfo.api.urls_v1")),
     path("api/", include("socioinfo.api.urls_docs")),

@@ -1,0 +1,329 @@
+"""The provider's forms: plain HTML forms that work without JavaScript. Each form can
+state its difference from the public data as change-request operations
+(``socioinfo.providers.changes``); nothing here saves."""
+
+from typing import Any
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from socioinfo.directory.models import (
+    ContactPoint,
+    Location,
+    OpeningRule,
+    Organisation,
+    Service,
+    ServiceAtLocation,
+    ServiceFormOffer,
+    ServiceStatus,
+)
+from socioinfo.providers import changes
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+CHECKBOXES = forms.CheckboxSelectMultiple
+TEXT = forms.Textarea(attrs={"rows": 4})
+
+
+def _values(form: forms.ModelForm) -> dict[str, Any]:
+    return {
+        name: form.cleaned_data[name] for name in form._meta.fields if name in form.cleaned_data
+    }  # type: ignore[union-attr]
+
+
+def _fresh(obj: models.Model) -> models.Model:
+    """The row as stored (a bound form changes its instance in memory while validating)."""
+    return type(obj)._default_manager.get(pk=obj.pk)
+
+
+def has_errors(*parts: Any) -> bool:
+    """Any of the bound forms or formsets has an error to show."""
+    for part in parts:
+        if not part.is_bound:
+            continue
+        if isinstance(part, forms.BaseFormSet):
+            if part.total_error_count():
+                return True
+        elif part.errors:
+            return True
+    return False
+
+
+def model_form_ops(form: forms.ModelForm, extra: dict[str, Any] | None = None) -> list:
+    """The form's difference from the stored row: one create or update operation."""
+    values = {**_values(form), **(extra or {})}
+    if form.instance._state.adding:
+        return [changes.create_op(form.instance, values)]
+    return [changes.update_op(_fresh(form.instance), values)]
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note for the city's editor"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional: why the change, or anything the editor should know."),
+    )
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "legal_form", "website", "description"]
+        widgets = {"description": TEXT}
+
+
+class ServiceForm(forms.ModelForm):
+    locations = forms.ModelMultipleChoiceField(
+        queryset=Location.objects.none(),
+        required=False,
+        widget=CHECKBOXES,
+        label=_("Where the service is provided"),
+        help_text=_("Your organisation's places. A new place can be added on the dashboard."),
+    )
+
+    class Meta:
+        model = Service
+        fields = [
+            "name",
+            "service_type",
+            "description",
+            "eligibility",
+            "fees",
+            "is_free",
+            "valid_from",
+            "valid_to",
+            "target_groups",
+            "age_groups",
+            "languages",
+            "accessibility_features",
+        ]
+        widgets = {
+            "description": TEXT,
+            "eligibility": TEXT,
+            "fees": forms.Textarea(attrs={"rows": 2}),
+            "valid_from": DATE,
+            "valid_to": DATE,
+            "target_groups": CHECKBOXES,
+            "age_groups": CHECKBOXES,
+            "languages": CHECKBOXES,
+            "accessibility_features": CHECKBOXES,
+        }
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fields["locations"].queryset = organisation.locations.order_by("street", "name")
+        if not self.instance._state.adding:
+            self.fields["locations"].initial = list(
+                self.instance.service_at_locations.values_list("location_id", flat=True)
+            )
+
+    def ops(self) -> list:
+        """The service's own fields, then the places added and removed."""
+        adding = self.instance._state.adding
+        extra = (
+            {"organisation": self.organisation, "status": ServiceStatus.ACTIVE} if adding else {}
+        )
+        values = {k: v for k, v in _values(self).items() if k != "locations"}
+        if adding:
+            ops = [changes.create_op(self.instance, {**values, **extra})]
+            current: dict[Any, ServiceAtLocation] = {}
+        else:
+            ops = [changes.update_op(_fresh(self.instance), values)]
+            current = {sal.location_id: sal for sal in self.instance.service_at_locations.all()}
+        chosen = {location.pk for location in self.cleaned_data.get("locations") or []}
+        for location_id in sorted(chosen - set(current), key=str):
+            link = ServiceAtLocation(service_id=self.instance.pk, location_id=location_id)
+            ops.append(
+                changes.create_op(link, {"service": self.instance.pk, "location": location_id})
+            )
+        for location_id in sorted(set(current) - chosen, key=str):
+            ops.append(changes.delete_op(current[location_id]))
+        return ops
+
+
+class LocationForm(forms.ModelForm):
+    class Meta:
+        model = Location
+        fields = [
+            "name",
+            "street",
+            "house_number",
+            "postcode",
+            "city",
+            "latitude",
+            "longitude",
+            "accessibility_features",
+            "accessibility_notes",
+            "transport_notes",
+        ]
+        widgets = {
+            "accessibility_features": CHECKBOXES,
+            "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
+            "transport_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "latitude": _("Optional: the city's editor places the address on the map."),
+        }
+
+
+class ChildFormSet(forms.BaseModelFormSet):
+    """Rows that belong to one parent (contacts of a service, its hours, capacities): new
+    rows get the parent before they are validated, so the table's rules apply."""
+
+    parent_field = ""
+    parent: models.Model | None = None
+
+    def __init__(self, *args: Any, parent: models.Model, **kwargs: Any) -> None:
+        self.parent = parent
+        super().__init__(*args, **kwargs)
+
+    def _construct_form(self, i: int, **kwargs: Any) -> forms.Form:
+        form = super()._construct_form(i, **kwargs)
+        if form.instance._state.adding and self.parent is not None:
+            setattr(form.instance, self.parent_field, self.parent)
+        form.parent = self.parent  # type: ignore[attr-defined]
+        form.is_existing = i < self.initial_form_count()  # type: ignore[attr-defined]
+        return form
+
+    def parent_values(self, form: forms.ModelForm) -> dict[str, Any]:
+        return {self.parent_field: self.parent}
+
+    def ops(self) -> list:
+        """New rows (create), changed rows (update) and rows ticked for removal (delete)."""
+        ops: list = []
+        for form in self.forms:
+            adding = form.instance._state.adding
+            if self.can_delete and self._should_delete_form(form):
+                if not adding:
+                    ops.append(changes.delete_op(_fresh(form.instance)))
+                continue
+            if not form.has_changed():
+                continue
+            values = {**_values(form), **self.parent_values(form)}
+            if adding:
+                ops.append(changes.create_op(form.instance, values))
+            else:
+                ops.append(changes.update_op(_fresh(form.instance), values))
+        return ops
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = ContactPoint
+        fields = ["kind", "value", "note"]
+
+
+class ContactFormSet(ChildFormSet):
+    def __init__(self, *args: Any, parent: models.Model, **kwargs: Any) -> None:
+        self.parent_field = changes.model_name(parent)
+        kwargs.setdefault("queryset", parent.contacts.all())  # type: ignore[attr-defined]
+        super().__init__(*args, parent=parent, **kwargs)
+
+
+class CapacityForm(forms.ModelForm):
+    class Meta:
+        model = ServiceFormOffer
+        fields = ["form", "capacity", "capacity_unit", "capacity_note", "continuous"]
+
+
+class CapacityFormSet(ChildFormSet):
+    parent_field = "service"
+
+    def __init__(self, *args: Any, parent: models.Model, **kwargs: Any) -> None:
+        kwargs.setdefault("queryset", parent.forms.all())  # type: ignore[attr-defined]
+        super().__init__(*args, parent=parent, **kwargs)
+
+
+class HoursForm(forms.ModelForm):
+    class Meta:
+        model = OpeningRule
+        fields = ["service_at_location", "weekday", "opens", "closes", "note"]
+        widgets = {"opens": TIME, "closes": TIME}
+        labels = {"service_at_location": _("Where")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["service_at_location"]
+        field.queryset = ServiceAtLocation.objects.none()
+        field.empty_label = str(_("the service itself (phone line, field work)"))
+        field.label_from_instance = lambda link: str(link.location)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        # Hours belong either to the service or to one of its places, never both.
+        parent = getattr(self, "parent", None)
+        if data.get("service_at_location"):
+            self.instance.service = None
+        elif parent is not None:
+            self.instance.service = parent
+        return data
+
+
+class HoursFormSet(ChildFormSet):
+    parent_field = "service"
+
+    def __init__(self, *args: Any, parent: Service, **kwargs: Any) -> None:
+        if parent._state.adding:
+            queryset = OpeningRule.objects.none()
+        else:
+            queryset = OpeningRule.objects.filter(
+                models.Q(service=parent) | models.Q(service_at_location__service=parent)
+            )
+        kwargs.setdefault("queryset", queryset)
+        super().__init__(*args, parent=parent, **kwargs)
+        links = (
+            parent.service_at_locations.select_related("location")
+            if not parent._state.adding
+            else ServiceAtLocation.objects.none()
+        )
+        for form in self.forms + [self.empty_form]:
+            form.fields["service_at_location"].queryset = links
+
+    def parent_values(self, form: forms.ModelForm) -> dict[str, Any]:
+        link = form.cleaned_data.get("service_at_location")
+        return {"service": None if link else self.parent, "service_at_location": link}
+
+
+def contact_formset(parent: models.Model, data: Any = None, extra: int = 2) -> ContactFormSet:
+    cls = forms.modelformset_factory(
+        ContactPoint, form=ContactForm, formset=ContactFormSet, extra=extra, can_delete=True
+    )
+    return cls(data, parent=parent, prefix="contacts")  # type: ignore[return-value]
+
+
+def capacity_formset(parent: Service, data: Any = None) -> CapacityFormSet:
+    cls = forms.modelformset_factory(
+        ServiceFormOffer, form=CapacityForm, formset=CapacityFormSet, extra=1, can_delete=True
+    )
+    return cls(data, parent=parent, prefix="capacities")  # type: ignore[return-value]
+
+
+def hours_formset(parent: Service, data: Any = None) -> HoursFormSet:
+    cls = forms.modelformset_factory(
+        OpeningRule, form=HoursForm, formset=HoursFormSet, extra=3, can_delete=True
+    )
+    return cls(data, parent=parent, prefix="hours")  # type: ignore[return-value]
+
+
+class DecisionForm(forms.Form):
+    DECISIONS = [
+        ("approve", _("Approve and publish")),
+        ("return", _("Return to the provider for changes")),
+        ("reject", _("Reject")),
+    ]
+    decision = forms.ChoiceField(label=_("Decision"), choices=DECISIONS, widget=forms.RadioSelect)
+    comment = forms.CharField(
+        label=_("Comment for the provider"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you return or reject the request; it is e-mailed."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("decision") in {"return", "reject"} and not data.get("comment", "").strip():
+            self.add_error("comment", _("Say what should change or why."))
+        return data

@@ -191,6 +191,14 @@ class ChildFormSet(forms.BaseModelFormSet):
     def parent_values(self, form: forms.ModelForm) -> dict[str, Any]:
         return {self.parent_field: self.parent}
 
+    def clean(self) -> None:
+        super().clean()
+        # A row sent as existing must be one of this parent's rows (Django would quietly
+        # treat an unknown id as a new row).
+        for form in self.forms[: self.initial_form_count()]:
+            if form.instance._state.adding:
+                raise forms.ValidationError(_("A row of this form does not belong to this record."))
+
     def ops(self) -> list:
         """New rows (create), changed rows (update) and rows ticked for removal (delete)."""
         ops: list = []

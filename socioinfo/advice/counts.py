@@ -1,14 +1,16 @@
-"""Monthly counts of enquiries by each dimension the statistics show, recounted from the
-enquiries with GROUP BY in the database. The statistics pages sum these rows (a few thousand
-for ten years) instead of grouping a million enquiries at every request."""
+"""Monthly counts of enquiries by each dimension the statistics show. The statistics pages
+sum these rows (a few thousand for ten years) instead of grouping a million enquiries at
+every request. Saving an enquiry moves its own contribution (``apply_change``: a few
+single-row updates); bulk loads recount whole months with GROUP BY (``recount_months``)."""
 
 import datetime
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
 from django.apps import apps as global_apps
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, F
 
 # dimension → column of the enquiry it counts
 ENQUIRY_DIMENSIONS = {
@@ -80,3 +82,52 @@ def recount_months(months: Iterable[datetime.date | None] | None = None, apps: A
         add(model.objects.filter(**related_filter), "enquiry__month", column, dimension)
     count_model.objects.bulk_create(rows, batch_size=2000)
     return len(rows)
+
+
+Contribution = Counter[tuple[datetime.date, str, str]]
+
+
+def contribution_of(enquiry_id: Any) -> Contribution:
+    """What one enquiry adds to the monthly counts: (month, dimension, key) → how many.
+    Nothing while it waits for an answer."""
+    from socioinfo.advice.models import Enquiry
+
+    row = (
+        Enquiry.objects.filter(pk=enquiry_id, status="done")
+        .values("month", *ENQUIRY_DIMENSIONS.values())
+        .first()
+    )
+    counts: Contribution = Counter()
+    if row is None:
+        return counts
+    month = row["month"]
+    counts[(month, TOTAL, "")] += 1
+    for dimension, column in ENQUIRY_DIMENSIONS.items():
+        counts[(month, dimension, key_of(row[column]))] += 1
+    for dimension, (model_name, column) in RELATED_DIMENSIONS.items():
+        if model_name == "Enquiry_topics":
+            model = Enquiry.topics.through
+        else:
+            model = global_apps.get_model("advice", model_name)
+        for value in model.objects.filter(enquiry_id=enquiry_id).values_list(column, flat=True):
+            counts[(month, dimension, key_of(value))] += 1
+    return counts
+
+
+def apply_change(before: Contribution, after: Contribution) -> None:
+    """Move the monthly counts from an enquiry's old contribution to its new one: a few
+    single-row updates, however many enquiries the month has."""
+    from socioinfo.advice.models import MonthlyCount
+
+    delta = Counter(after)
+    delta.subtract(before)
+    touched = set()
+    for (month, dimension, key), change in delta.items():
+        if change == 0:
+            continue
+        touched.add(month)
+        rows = MonthlyCount.objects.filter(month=month, dimension=dimension, key=key)
+        if not rows.update(count=F("count") + change):
+            MonthlyCount.objects.create(month=month, dimension=dimension, key=key, count=change)
+    if touched:
+        MonthlyCount.objects.filter(month__in=touched, count=0).delete()

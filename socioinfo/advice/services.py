@@ -3,6 +3,7 @@ the public form, clients and their consent, the access log, anonymisation and er
 
 import datetime
 import secrets
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -10,7 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from socioinfo.advice.counts import recount_months
+from socioinfo.advice.counts import apply_change, contribution_of
 from socioinfo.advice.models import (
     AccessAction,
     Channel,
@@ -67,11 +68,7 @@ def save_enquiry(
 ) -> Enquiry:
     """Save an enquiry with its topics and support; add the referrals and unmet needs given.
     A new enquiry gets its worker and team from ``by``; a client's last contact moves on."""
-    old_month = (
-        None
-        if enquiry._state.adding
-        else Enquiry.objects.filter(pk=enquiry.pk).values_list("month", flat=True).first()
-    )
+    before = Counter() if enquiry._state.adding else contribution_of(enquiry.pk)
     if enquiry._state.adding:
         enquiry.worker = enquiry.worker or by
         enquiry.team = team_for(by)
@@ -101,7 +98,7 @@ def save_enquiry(
         Client.objects.filter(
             pk=enquiry.client_id, last_contact_at__lt=enquiry.contacted_at
         ).update(last_contact_at=enquiry.contacted_at)
-    recount_months({old_month, enquiry.month})
+    apply_change(before, contribution_of(enquiry.pk))
     return enquiry
 
 

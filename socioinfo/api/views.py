@@ -10,9 +10,7 @@ from functools import wraps
 from typing import Any
 
 import orjson
-from django.conf import settings
 from django.http import (
-    FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
@@ -105,12 +103,6 @@ def root(request: HttpRequest) -> HttpResponse:
             "openapi_url": request.build_absolute_uri(reverse("api:openapi")),
         }
     )
-
-
-@api
-def openapi(request: HttpRequest) -> HttpResponseBase:
-    path = settings.DATA_DIR / "hsds" / "3.0" / "schema" / "openapi.json"
-    return FileResponse(path.open("rb"), content_type="application/json")
 
 
 @api

@@ -127,7 +127,13 @@ def _error(description: str, cors: bool = True) -> Schema:
 RESPONSES: dict[str, Schema] = {
     "BadRequest": _error(N_("A parameter could not be read; the message says what to fix.")),
     "NotFound": _error(N_("Nothing published has this id.")),
-    "Forbidden": _error(N_("Staff only: log in at /admin/ first."), cors=False),
+    "Forbidden": _error(
+        N_(
+            "Sign in first (and confirm your second factor); only roles allowed to export "
+            "the whole directory may use this endpoint."
+        ),
+        cors=False,
+    ),
 }
 
 SCHEMAS: dict[str, Schema] = {

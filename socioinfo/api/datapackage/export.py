@@ -21,7 +21,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import IO, Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import translation
 
 from socioinfo.api import hsds
@@ -46,7 +46,6 @@ from socioinfo.directory.models import (
     Organisation,
     RecordSource,
     Service,
-    ServiceAtLocation,
     ServiceFormOffer,
     ServiceStatus,
 )
@@ -78,12 +77,15 @@ def scope(include_all: bool) -> tuple[QuerySet[Any], QuerySet[Any], QuerySet[Any
     serves, with the organisations and places of those services. All: every record."""
     if include_all:
         return Service.objects.all(), Organisation.objects.all(), Location.objects.all()
+    # Correlated EXISTS, not IN (subquery): each batch then costs an index lookup per row
+    # instead of the whole published set again.
     services = Service.objects.published()
     locations = Location.objects.filter(
-        pk__in=ServiceAtLocation.objects.filter(service__in=services).values("location_id")
+        Exists(services.filter(service_at_locations__location=OuterRef("pk")))
     )
     organisations = Organisation.objects.filter(
-        Q(pk__in=services.values("organisation_id")) | Q(pk__in=locations.values("organisation_id"))
+        Exists(services.filter(organisation=OuterRef("pk")))
+        | Exists(services.filter(service_at_locations__location__organisation=OuterRef("pk")))
     )
     return services, organisations, locations
 

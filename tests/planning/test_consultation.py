@@ -9,7 +9,7 @@ import pytest
 from django.core import mail, signing
 from django.core.exceptions import ValidationError
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from socioinfo.accounts.roles import Role
 from socioinfo.planning import services
@@ -76,7 +76,10 @@ def test_opening_freezes_the_draft_as_version_1_and_marks_the_plan_in_consultati
 def test_a_consultation_with_an_unsettled_comment_cannot_be_closed(consultation):
     planner = make_user(Role.PLANNER)
     comment_on(consultation)
-    with pytest.raises(ValidationError, match=r"1 comments are not settled yet \(items A1\)"):
+    with (
+        translation.override("en"),
+        pytest.raises(ValidationError, match=r"1 comments are not settled yet \(items A1\)"),
+    ):
         services.close_consultation(consultation, by=planner)
     consultation.refresh_from_db()
     assert consultation.closed_at is None
@@ -256,3 +259,13 @@ def test_the_demo_has_a_settled_round_with_a_changed_text_and_an_open_round(plan
     ]
     with pytest.raises(ValidationError):
         services.close_consultation(open_round, by=None)
+
+
+def test_the_link_of_a_removed_comment_is_refused(client, open_today):
+    item = open_today.plan.items.get(code="A1")
+    comment = services.submit_comment(
+        open_today, item, text="T", author_name="X", email="x@example.org"
+    )
+    token = services.confirmation_token(comment)
+    comment.delete()
+    assert client.get(f"/consultations/confirm/{token}/").status_code == 400

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from socioinfo.planning import presenters, selectors, services
 from socioinfo.planning.forms import CommentForm
-from socioinfo.planning.models import Consultation, Plan, PlanItem
+from socioinfo.planning.models import Comment, Consultation, Plan, PlanItem
 
 
 def readable_plan(request: HttpRequest, slug: str) -> Plan:
@@ -175,7 +175,7 @@ def _send_confirmation(request: HttpRequest, comment: Any) -> None:
 def confirm_comment(request: HttpRequest, token: str) -> HttpResponse:
     try:
         comment = services.confirm_comment(token)
-    except (signing.BadSignature, ValueError):
+    except (signing.BadSignature, ValueError, Comment.DoesNotExist):
         return render(request, "planning/confirm_failed.html", status=400)
     messages.success(request, _("Your comment is confirmed. Thank you."))
     return redirect("planning:consultation", pk=comment.consultation_id)

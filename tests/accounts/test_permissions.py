@@ -80,6 +80,10 @@ TABLE = [
     ("advice.erase_client", None, {ADVICE, ASSISTANT}),
     ("advice.view_statistics", None, {ADVICE, ASSISTANT}),
     ("advice.view_personaldataaccess", None, {ADMIN}),
+    ("providers.view_dashboard", None, {PROVIDER}),
+    ("providers.review_changerequest", None, EDITORS),
+    ("providers.edit_directly", None, EDITORS),
+    ("providers.view_stale_report", None, EDITORS),
 ]
 
 

@@ -115,7 +115,7 @@ def to_json(value: Any) -> Any:
 
 def current_value(obj: models.Model, name: str) -> Any:
     """The JSON value of a field of a saved (or unsaved) row."""
-    field = obj._meta.get_field(name)
+    field: Any = obj._meta.get_field(name)
     if field.many_to_many:
         if obj._state.adding:
             return []

@@ -27,9 +27,8 @@ TEXT = forms.Textarea(attrs={"rows": 4})
 
 
 def _values(form: forms.ModelForm) -> dict[str, Any]:
-    return {
-        name: form.cleaned_data[name] for name in form._meta.fields if name in form.cleaned_data
-    }  # type: ignore[union-attr]
+    names = form._meta.fields or ()  # type: ignore[attr-defined]
+    return {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}
 
 
 def _fresh(obj: models.Model) -> models.Model:
@@ -114,7 +113,8 @@ class ServiceForm(forms.ModelForm):
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        self.fields["locations"].queryset = organisation.locations.order_by("street", "name")
+        locations: Any = self.fields["locations"]
+        locations.queryset = organisation.locations.order_by("street", "name")
         if not self.instance._state.adding:
             self.fields["locations"].initial = list(
                 self.instance.service_at_locations.values_list("location_id", flat=True)
@@ -127,6 +127,7 @@ class ServiceForm(forms.ModelForm):
             {"organisation": self.organisation, "status": ServiceStatus.ACTIVE} if adding else {}
         )
         values = {k: v for k, v in _values(self).items() if k != "locations"}
+        ops: list[dict[str, Any] | None]
         if adding:
             ops = [changes.create_op(self.instance, {**values, **extra})]
             current: dict[Any, ServiceAtLocation] = {}
@@ -180,8 +181,8 @@ class ChildFormSet(forms.BaseModelFormSet):
         self.parent = parent
         super().__init__(*args, **kwargs)
 
-    def _construct_form(self, i: int, **kwargs: Any) -> forms.Form:
-        form = super()._construct_form(i, **kwargs)
+    def _construct_form(self, i: int, **kwargs: Any) -> Any:
+        form = super()._construct_form(i, **kwargs)  # type: ignore[misc]
         if form.instance._state.adding and self.parent is not None:
             setattr(form.instance, self.parent_field, self.parent)
         form.parent = self.parent  # type: ignore[attr-defined]
@@ -204,7 +205,7 @@ class ChildFormSet(forms.BaseModelFormSet):
         ops: list = []
         for form in self.forms:
             adding = form.instance._state.adding
-            if self.can_delete and self._should_delete_form(form):
+            if self.can_delete and self._should_delete_form(form):  # type: ignore[attr-defined]
                 if not adding:
                     ops.append(changes.delete_op(_fresh(form.instance)))
                 continue
@@ -254,13 +255,13 @@ class HoursForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["service_at_location"]
+        field: Any = self.fields["service_at_location"]
         field.queryset = ServiceAtLocation.objects.none()
         field.empty_label = str(_("the service itself (phone line, field work)"))
-        field.label_from_instance = lambda link: str(link.location)  # type: ignore[attr-defined]
+        field.label_from_instance = lambda link: str(link.location)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         # Hours belong either to the service or to one of its places, never both.
         parent = getattr(self, "parent", None)
         if data.get("service_at_location"):
@@ -288,7 +289,7 @@ class HoursFormSet(ChildFormSet):
             else ServiceAtLocation.objects.none()
         )
         for form in self.forms + [self.empty_form]:
-            form.fields["service_at_location"].queryset = links
+            form.fields["service_at_location"].queryset = links  # type: ignore[attr-defined]
 
     def parent_values(self, form: forms.ModelForm) -> dict[str, Any]:
         link = form.cleaned_data.get("service_at_location")
@@ -331,7 +332,7 @@ class DecisionForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("decision") in {"return", "reject"} and not data.get("comment", "").strip():
             self.add_error("comment", _("Say what should change or why."))
         return data

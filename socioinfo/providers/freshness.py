@@ -82,10 +82,15 @@ def read_still_correct_token(token: str) -> tuple[FreshnessReminder, User]:
         raise LinkError("invalid")
     reminder = (
         FreshnessReminder.objects.select_related("service__organisation")
-        .filter(pk=payload.get("r"))
+        .filter(pk=str(payload.get("r")))
         .first()
     )
-    user = User.objects.filter(pk=payload.get("u"), is_active=True).first()
+    user_id = payload.get("u")
+    user = (
+        User.objects.filter(pk=user_id, is_active=True).first()
+        if isinstance(user_id, int)
+        else None
+    )
     if reminder is None or user is None:
         raise LinkError("invalid")
     if not user.memberships.filter(organisation=reminder.service.organisation_id).exists():

@@ -92,7 +92,7 @@ def _service_page(
     data = request.POST if request.method == "POST" else None
     adding = service._state.adding
     form = forms.ServiceForm(data, instance=service, organisation=organisation)
-    parts = {
+    parts: dict[str, Any] = {
         "contacts": forms.contact_formset(service, data),
         "capacities": forms.capacity_formset(service, data),
         "hours": forms.hours_formset(service, data),

@@ -34,3 +34,5 @@ rules.add_perm("providers.review_changerequest", edits_whole_directory & ~is_pro
 rules.add_perm("providers.edit_directly", edits_whole_directory)
 # The report of stale entries by provider.
 rules.add_perm("providers.view_stale_report", edits_whole_directory)
+# The read-only admin pages of change requests and reminders (deciding is on the review pages).
+rules.add_perm("providers.view_freshnessreminder", edits_whole_directory)

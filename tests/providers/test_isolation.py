@@ -306,3 +306,16 @@ def test_a_city_editor_without_a_confirmed_second_factor_is_asked_for_it(client,
     response = client.get("/providers/review/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/second-factor/")
+
+
+def test_the_admin_shows_change_requests_read_only_to_city_editors(
+    client, city_editor, editor, mine
+):
+    change = ChangeRequest.objects.create(organisation=mine, kind="service", title="Záznam")
+    sign_in(client, city_editor)
+    assert "Záznam" in client.get("/admin/providers/changerequest/").content.decode()
+    assert client.get(f"/admin/providers/changerequest/{change.pk}/change/").status_code == 200
+    assert client.get(f"/admin/providers/changerequest/{change.pk}/delete/").status_code == 403
+    sign_in(client, editor, verified=False)
+    response = client.get("/admin/providers/changerequest/")
+    assert response.status_code == 302

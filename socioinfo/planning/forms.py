@@ -7,6 +7,8 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from socioinfo.areas.models import Area, AreaLevel
+from socioinfo.directory.models import ServiceType, TargetGroup
 from socioinfo.planning.models import Decision, GroupMember, Meeting, ProgressStatus, Task
 
 FORM_SALT = "socioinfo.planning.comment-form"
@@ -88,6 +90,25 @@ class ItemForm(forms.Form):
         label=_("Time frame"),
         required=False,
         help_text=_("As written: průběžně, 2018 – 2024, do 2020."),
+    )
+    target_groups = forms.ModelMultipleChoiceField(
+        label=_("Target groups"),
+        queryset=TargetGroup.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    service_types = forms.ModelMultipleChoiceField(
+        label=_("Related kinds of services"),
+        queryset=ServiceType.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    areas = forms.ModelMultipleChoiceField(
+        label=_("City districts"),
+        queryset=Area.objects.filter(level=AreaLevel.CITY_DISTRICT).order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None: the whole city."),
     )
 
 

@@ -52,9 +52,19 @@ def bodies_in(text: str, glossary: Iterable[ResponsibleBody]) -> list[Responsibl
     return sorted(found, key=lambda b: b.abbreviation)
 
 
-def edit_item(item: PlanItem, *, text: str, responsibility: str, time_frame: str) -> PlanItem:
+def edit_item(
+    item: PlanItem,
+    *,
+    text: str,
+    responsibility: str,
+    time_frame: str,
+    target_groups: Iterable[Any] | None = None,
+    service_types: Iterable[Any] | None = None,
+    areas: Iterable[Any] | None = None,
+) -> PlanItem:
     """Change the working text of an item (the draft of the next version); the glossary
-    links and the parsed time frame follow the text."""
+    links and the parsed time frame follow the text. Links to code lists and areas change
+    only when given."""
     frame, _rest = parse_time_frame(time_frame)
     with transaction.atomic():
         item.text = text.strip()
@@ -64,6 +74,13 @@ def edit_item(item: PlanItem, *, text: str, responsibility: str, time_frame: str
         item.year_from, item.year_to = frame.year_from, frame.year_to
         item.save()
         item.responsible_bodies.set(bodies_in(item.responsibility, ResponsibleBody.objects.all()))
+        for name, values in (
+            ("target_groups", target_groups),
+            ("service_types", service_types),
+            ("areas", areas),
+        ):
+            if values is not None:
+                getattr(item, name).set(values)
     return item
 
 

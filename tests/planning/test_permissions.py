@@ -138,3 +138,27 @@ def test_administrators_keep_the_planning_tables_in_the_admin(admin_client, plan
 def test_a_city_editor_does_not_manage_planning_in_the_admin(client, planning_demo):
     sign_in(client, make_user(Role.CITY_EDITOR))
     assert client.get("/admin/planning/workinggroup/").status_code == 403
+
+
+def test_a_planner_links_an_item_to_code_lists_and_districts(client, planning_demo):
+    from socioinfo.areas.models import Area
+    from socioinfo.directory.models import ServiceType, TargetGroup
+
+    sign_in(client, make_user(Role.PLANNER))
+    respite = ServiceType.objects.get(slug="odlehcovaci-sluzby")
+    carers = TargetGroup.objects.get(slug="pecujici-osoby")
+    lisen = Area.objects.get(level="city_district", name="Brno-Líšeň")
+    client.post(
+        EDIT_A13,
+        {
+            **NEW_TEXT,
+            "text": "Podporovat pečující osoby",
+            "service_types": [respite.pk],
+            "target_groups": [carers.pk],
+            "areas": [lisen.pk],
+        },
+    )
+    item = a13()
+    assert list(item.service_types.all()) == [respite]
+    assert list(item.target_groups.all()) == [carers]
+    assert list(item.areas.all()) == [lisen]

@@ -39,6 +39,9 @@ def edit_item(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         "text": item.text,
         "responsibility": item.responsibility,
         "time_frame": item.time_frame,
+        "target_groups": item.target_groups.all(),
+        "service_types": item.service_types.all(),
+        "areas": item.areas.all(),
     }
     form = ItemForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -134,6 +134,8 @@ def send_freshness_reminders(
         )
         if not editors:
             continue
+        # The reminders are recorded only if their e-mails went out (a mail server that
+        # refuses leaves the services due, so the next run tries again).
         with transaction.atomic():
             reminders = [
                 FreshnessReminder.objects.create(
@@ -141,33 +143,37 @@ def send_freshness_reminders(
                 )
                 for service in services
             ]
-        for user in editors:
-            items = [
-                {
-                    "service": reminder.service,
-                    "confirm": site
-                    + reverse(
-                        "providers:still_correct", args=[still_correct_token(reminder, user)]
-                    ),
-                    "edit": site + reverse("providers:service_edit", args=[reminder.service.pk]),
-                }
-                for reminder in reminders
-            ]
-            send_mail(
-                subject=_("Please check your services in Socioinfo: %(organisation)s")
-                % {"organisation": organisation.name},
-                message=render_to_string(
-                    "providers/email/reminder.txt",
-                    {
-                        "organisation": organisation,
-                        "items": items,
-                        "days": settings.SOCIOINFO_STALE_AFTER_DAYS,
-                        "link_days": settings.SOCIOINFO_REMINDER_LINK_DAYS,
-                        "dashboard": site + reverse("providers:dashboard"),
-                    },
-                ),
-                from_email=None,
-                recipient_list=[user.email],
-            )
+            for user in editors:
+                _send_reminder(user, organisation, reminders, site)
         count += len(reminders)
     return count
+
+
+def _send_reminder(
+    user: Any, organisation: Any, reminders: list[FreshnessReminder], site: str
+) -> None:
+    items = [
+        {
+            "service": reminder.service,
+            "confirm": site
+            + reverse("providers:still_correct", args=[still_correct_token(reminder, user)]),
+            "edit": site + reverse("providers:service_edit", args=[reminder.service.pk]),
+        }
+        for reminder in reminders
+    ]
+    send_mail(
+        subject=_("Please check your services in Socioinfo: %(organisation)s")
+        % {"organisation": organisation.name},
+        message=render_to_string(
+            "providers/email/reminder.txt",
+            {
+                "organisation": organisation,
+                "items": items,
+                "days": settings.SOCIOINFO_STALE_AFTER_DAYS,
+                "link_days": settings.SOCIOINFO_REMINDER_LINK_DAYS,
+                "dashboard": site + reverse("providers:dashboard"),
+            },
+        ),
+        from_email=None,
+        recipient_list=[user.email],
+    )

@@ -193,7 +193,7 @@ def approve(request: ChangeRequest, *, by: Any, comment: str = "") -> ChangeRequ
     }
     _apply(locked, by=by, reason=reason[:100])
     _decide(locked, ChangeStatus.APPROVED, by=by, comment=comment)
-    transaction.on_commit(lambda: notify_proposer(locked))
+    transaction.on_commit(lambda: notify_proposer(locked), robust=True)
     return locked
 
 
@@ -202,7 +202,7 @@ def reject(request: ChangeRequest, *, by: Any, comment: str = "") -> ChangeReque
     """Close the request without changing anything; the proposer is told why."""
     locked = _locked_pending(request, by)
     _decide(locked, ChangeStatus.REJECTED, by=by, comment=comment)
-    transaction.on_commit(lambda: notify_proposer(locked))
+    transaction.on_commit(lambda: notify_proposer(locked), robust=True)
     return locked
 
 
@@ -212,7 +212,7 @@ def return_for_changes(request: ChangeRequest, *, by: Any, comment: str) -> Chan
     corrected one."""
     locked = _locked_pending(request, by)
     _decide(locked, ChangeStatus.RETURNED, by=by, comment=comment)
-    transaction.on_commit(lambda: notify_proposer(locked))
+    transaction.on_commit(lambda: notify_proposer(locked), robust=True)
     return locked
 
 

@@ -165,3 +165,16 @@ class TaskForm(forms.ModelForm):
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = meeting.group.members.all()  # type: ignore[attr-defined]
+
+
+class NextPlanForm(forms.Form):
+    name = forms.CharField(label=_("Name of the next plan"), max_length=300)
+    slug = forms.SlugField(label=_("Short name for its address"), max_length=100)
+    year_from = forms.IntegerField(label=_("From year"), min_value=1990, max_value=2100)
+    year_to = forms.IntegerField(label=_("To year"), min_value=1990, max_value=2100)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("year_from") and data.get("year_to") and data["year_to"] < data["year_from"]:
+            self.add_error("year_to", _("The plan must end in or after the year it starts."))
+        return data

@@ -278,3 +278,67 @@ def set_attendance(meeting: Any, present_ids: set[str]) -> None:
             Attendance.objects.update_or_create(
                 meeting=meeting, member=member, defaults={"present": str(member.pk) in present_ids}
             )
+
+
+def start_next_plan(
+    plan: Plan, *, slug: str, name: str, year_from: int, year_to: int, by: Any
+) -> Plan:
+    """A draft of the next plan from the evaluation of this one: the same levels and the
+    same goals and priorities, with the measures that are not done (by their latest
+    report), keeping their codes; ``previous`` points back."""
+    from socioinfo.planning.models import PlanLevel, ProgressStatus
+    from socioinfo.planning.selectors import latest_progress
+
+    if Plan.objects.filter(slug=slug).exists():
+        raise ValidationError(_("A plan with this short name already exists."))
+    latest = latest_progress(plan)
+    items = list(
+        plan.items.order_by("order").prefetch_related(
+            "responsible_bodies", "target_groups", "service_types", "areas"
+        )
+    )
+    leaf_depth = max((item.depth for item in items), default=0)
+    done = {pk for pk, report in latest.items() if report.status == ProgressStatus.DONE}
+    with transaction.atomic():
+        draft = Plan.objects.create(
+            slug=slug,
+            name=name,
+            kind=plan.kind,
+            year_from=year_from,
+            year_to=year_to,
+            vision_value=plan.vision_value,
+            previous=plan,
+            description=_("Starts from the evaluation of %(plan)s.") % {"plan": plan.name},
+        )
+        for level in plan.levels.all():
+            PlanLevel.objects.create(
+                plan=draft, depth=level.depth, name=level.name, name_plural=level.name_plural
+            )
+        copies: dict[Any, PlanItem] = {}
+        for item in items:
+            if item.depth == leaf_depth and item.pk in done:
+                continue
+            if item.parent_id and item.parent_id not in copies:
+                continue
+            copy = PlanItem.objects.create(
+                plan=draft,
+                parent=copies.get(item.parent_id),
+                depth=item.depth,
+                code=item.code,
+                order=item.order,
+                text=item.text,
+                responsibility=item.responsibility,
+                time_frame=item.time_frame,
+                time_frame_kind=item.time_frame_kind,
+                year_from=item.year_from,
+                year_to=item.year_to,
+            )
+            copy.responsible_bodies.set(item.responsible_bodies.all())
+            copy.target_groups.set(item.target_groups.all())
+            copy.service_types.set(item.service_types.all())
+            copy.areas.set(item.areas.all())
+            copies[item.pk] = copy
+        PlanStatusChange.objects.create(
+            plan=draft, status=PlanStatus.DRAFT, created_by=by, note=plan.name
+        )
+    return draft

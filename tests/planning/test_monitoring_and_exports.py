@@ -114,3 +114,31 @@ def test_the_action_plan_of_the_year_is_public_and_linked_from_the_plan(client, 
     assert page.count('<th scope="row"><a href=') == 4
     assert "/projects/zarizeni-socialnich-sluzeb-charbulova/" in page
     assert client.get(f"{PLAN}action-plans/1999/").status_code == 404
+
+
+def test_the_next_plan_starts_from_the_measures_not_done(client, planning_demo):
+    from socioinfo.planning.models import Plan
+
+    url = f"/planning/plans/{PLAN_SLUG}/next/"
+    form = {"name": "Plán 2029–2038", "slug": "plan-2029-2038", "year_from": 2029, "year_to": 2038}
+    sign_in(client, make_user(Role.PROVIDER_EDITOR))
+    assert client.post(url, form).status_code == 403
+    sign_in(client, make_user(Role.PLANNER))
+    assert 'href="/planning/plans/' in client.get(f"{PLAN}evaluation/").content.decode()
+    assert client.post(url, form).status_code == 302
+    draft = Plan.objects.get(slug="plan-2029-2038")
+    assert draft.previous.slug == PLAN_SLUG and draft.status == "draft"
+    done = set(
+        ProgressReport.objects.filter(measure__plan__slug=PLAN_SLUG, status="done").values_list(
+            "measure__code", flat=True
+        )
+    )
+    assert done == {"B1.3", "C1.3"}  # demo: 2018 – 2024 and do 2020
+    codes = set(draft.items.filter(depth=3).values_list("code", flat=True))
+    assert len(codes) == 40 and not codes & done
+    d33 = draft.items.get(code="D3.3")
+    assert (d33.time_frame, d33.parent.code, d33.parent.parent.code) == ("do 220", "D3", "D")
+    assert [b.abbreviation for b in d33.responsible_bodies.all()] == ["OŠMT"]
+    assert list(draft.levels.values_list("name", flat=True)) == [
+        "primární cíl", "dílčí cíl", "priorita", "opatření"
+    ]  # fmt: skip

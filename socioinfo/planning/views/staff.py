@@ -13,7 +13,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from socioinfo.accounts.permissions import permission_required
 from socioinfo.planning import selectors, services
-from socioinfo.planning.forms import ConsultationForm, ItemForm, ProgressForm, SettlementForm
+from socioinfo.planning.forms import (
+    ConsultationForm,
+    ItemForm,
+    NextPlanForm,
+    ProgressForm,
+    SettlementForm,
+)
 from socioinfo.planning.models import Comment, Consultation, Plan, WorkingGroup
 
 
@@ -141,3 +147,23 @@ def record_progress(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     return render(
         request, "planning/staff/progress.html", {"plan": plan, "item": measure, "form": form}
     )
+
+
+@permission_required("planning.change_plan")
+@require_http_methods(["GET", "POST"])
+def start_next_plan(request: HttpRequest, slug: str) -> HttpResponse:
+    plan = get_object_or_404(Plan, slug=slug)
+    initial = {
+        "year_from": plan.year_to + 1,
+        "year_to": plan.year_to + 1 + (plan.year_to - plan.year_from),
+    }
+    form = NextPlanForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft = services.start_next_plan(plan, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error("slug", exc)
+        else:
+            messages.success(request, _("The draft of the next plan is ready."))
+            return redirect("planning:plan", slug=draft.slug)
+    return render(request, "planning/staff/next_plan.html", {"plan": plan, "form": form})

@@ -300,6 +300,10 @@ def main(argv: list[str] | None = None) -> int:
         url = recreate_database(url)
     os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost")
     configure_django(url)
+    # Load every module the pages use now: a long run must not pick up half-edited files.
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - imports the views
     generated = None
     if not args.reuse:
         prepare_database()

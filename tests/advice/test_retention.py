@@ -74,8 +74,12 @@ def test_the_task_anonymises_an_expired_client_and_the_statistics_stay(expired_a
     assert {year: _figures(year) for year in years} == before
 
 
-def test_the_task_runs_from_the_database_queue(expired_and_current):
+def test_the_task_runs_from_the_database_queue(expired_and_current, monkeypatch):
     """Enqueued through the database backend and run by django-tasks' worker."""
+    from django_tasks_db.management.commands import db_worker
+
+    # The worker closes connections between tasks; the test's transaction must stay open.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     expired, _current = expired_and_current
     result = anonymise_expired_clients_task.enqueue()
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)

@@ -153,3 +153,10 @@ def change_request_for_page(pk: Any) -> ChangeRequest:
     return ChangeRequest.objects.select_related("organisation", "proposed_by", "decided_by").get(
         pk=pk
     )
+
+
+def last_returned(service: Service) -> ChangeRequest | None:
+    """The latest request about the service that the city returned for changes, if it is
+    newer than any other request about it (so its comment still applies)."""
+    latest = ChangeRequest.objects.filter(service=service).order_by("-created_at").first()
+    return latest if latest is not None and latest.status == ChangeStatus.RETURNED else None

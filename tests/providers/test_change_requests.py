@@ -222,3 +222,14 @@ def test_a_new_place_is_placed_in_its_city_district_on_approval(client, editor, 
     services.approve(ChangeRequest.objects.get(), by=city_editor)
     location = mine.locations.get(street="Kounicova")
     assert location.city_district is not None
+
+
+def test_a_returned_change_shows_its_comment_on_the_form(client, editor, mine, city_editor):
+    service = mine.services.get()
+    sign_in(client, editor, verified=False)
+    _edit_service(client, service, {"name": "A"})
+    services.return_for_changes(ChangeRequest.objects.get(), by=city_editor, comment="Chybí ceník")
+    page = client.get(f"/providers/service/{service.pk}/").content.decode()
+    assert "Chybí ceník" in page
+    _edit_service(client, service, {"name": "B"})  # the corrected change supersedes it
+    assert "Chybí ceník" not in client.get(f"/providers/service/{service.pk}/").content.decode()

@@ -150,8 +150,8 @@ def test_the_staff_report_lists_stale_services_by_provider(
 
 
 def test_a_refused_e_mail_leaves_the_service_due_for_the_next_run(stale_service):
-    with mock.patch("socioinfo.providers.freshness.send_mail", side_effect=OSError("no server")):
-        with pytest.raises(OSError):
-            send_freshness_reminders()
+    refusing = mock.patch("socioinfo.providers.freshness.send_mail", side_effect=OSError("down"))
+    with refusing, pytest.raises(OSError):
+        send_freshness_reminders()
     assert not FreshnessReminder.objects.exists()
     assert send_freshness_reminders() == 1

@@ -119,6 +119,7 @@ def _service_page(
         if response:
             return response
     context = {
+        "returned": None if adding else selectors.last_returned(service),
         "service": service,
         "adding": adding,
         "organisation": organisation,

@@ -4,6 +4,7 @@ requests. Every page asks the one permission model (socioinfo.accounts.permissio
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -37,6 +38,9 @@ def _submit(request: HttpRequest, ops: list, note: str, **change: Any) -> HttpRe
         change_request = services.propose(user=request.user, ops=ops, note=note, **change)
     except services.NothingToChange:
         messages.warning(request, _("Nothing has changed, so nothing was sent."))
+        return None
+    except ValidationError as error:  # a direct edit the directory's rules refuse
+        messages.error(request, "; ".join(error.messages))
         return None
     if change_request.is_direct:
         messages.success(request, _("Saved and published."))

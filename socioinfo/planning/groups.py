@@ -34,3 +34,12 @@ def meetings_for(user: Any) -> QuerySet[Meeting]:
 
 def upcoming_meetings(user: Any) -> QuerySet[Meeting]:
     return meetings_for(user).filter(ends_at__gte=timezone.now()).select_related("group")
+
+
+def announced_meetings() -> QuerySet[Meeting]:
+    """Upcoming meetings open to the public, of public groups: announced on the portal."""
+    return (
+        Meeting.objects.filter(is_public=True, group__is_public=True, ends_at__gte=timezone.now())
+        .select_related("group")
+        .order_by("starts_at")
+    )

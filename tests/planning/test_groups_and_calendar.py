@@ -63,3 +63,18 @@ def test_an_event_is_written_with_utc_times_escaped_text_and_folded_lines():
     assert all(len(line.encode("utf-8")) <= 75 for line in lines)
     unfolded = text.replace("\r\n ", "")
     assert "DESCRIPTION:1. Bod\\n2. " + "Žluťoučký kůň " * 6 in unfolded.replace("\r\n", "|")
+
+
+@pytest.mark.django_db
+def test_the_next_public_meetings_are_announced_on_the_plans_page(client, planning_demo):
+    from django.utils import timezone
+
+    soon = timezone.now() + datetime.timedelta(hours=1)
+    Meeting.objects.filter(group__is_public=False).update(
+        starts_at=soon, ends_at=soon + datetime.timedelta(hours=1)
+    )
+    page = client.get("/plans/").content.decode()
+    announced = page.split('id="meetings-title"', 1)[1].split("</section>", 1)[0]
+    assert announced.count('href="/meetings/') == 5
+    private = Meeting.objects.filter(group__is_public=False)
+    assert not any(str(m.pk) in page for m in private)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from socioinfo.planning import presenters, selectors, services
 from socioinfo.planning.forms import CommentForm
+from socioinfo.planning.groups import announced_meetings
 from socioinfo.planning.models import Comment, Consultation, Plan, PlanItem
 
 
@@ -44,6 +45,7 @@ def plans(request: HttpRequest) -> HttpResponse:
             "plans": selectors.plans_for(request.user),
             "consultations": selectors.open_consultations(),
             "settled": selectors.settled_consultations()[:10],
+            "meetings": announced_meetings()[:5],
         },
     )
 

@@ -9,8 +9,7 @@ from typing import Any
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-WIDTH = 320
-HEIGHT = 240
+SIZE = 320
 PAD = 12
 
 
@@ -36,10 +35,13 @@ def district_map_svg(
     squeeze = math.cos(math.radians((north + south) / 2))
     span_x = max((east - west) * squeeze, 1e-4)
     span_y = max(north - south, 1e-4)
-    scale = min((WIDTH - 2 * PAD) / span_x, (HEIGHT - 2 * PAD) / span_y)
+    # The longer side gets SIZE units; the view box follows the shape of what is drawn.
+    scale = (SIZE - 2 * PAD) / max(span_x, span_y)
+    width = span_x * scale + 2 * PAD
+    height = span_y * scale + 2 * PAD
 
     def xy(lon: float, lat: float) -> tuple[float, float]:
-        return PAD + (lon - west) * squeeze * scale, HEIGHT - PAD - (lat - south) * scale
+        return PAD + (lon - west) * squeeze * scale, height - PAD - (lat - south) * scale
 
     paths = []
     for ring in rings:
@@ -54,7 +56,7 @@ def district_map_svg(
             f"{escape(label)}</text>"
         )
     svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'class="sheet-map" role="img" aria-labelledby="sheet-map-title">'
         f'<title id="sheet-map-title">{escape(title)}</title>'
         "<style>.district{fill:#eef3f8;stroke:#44546a;stroke-width:1}"

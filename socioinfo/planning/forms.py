@@ -9,7 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from socioinfo.areas.models import Area, AreaLevel
 from socioinfo.directory.models import ServiceType, TargetGroup
-from socioinfo.planning.models import Decision, GroupMember, Meeting, ProgressStatus, Task
+from socioinfo.planning.models import (
+    ActionPlanEntry,
+    Decision,
+    GroupMember,
+    Meeting,
+    PlanItem,
+    ProgressStatus,
+    Project,
+    Task,
+)
 
 FORM_SALT = "socioinfo.planning.comment-form"
 # A person needs more than a few seconds to read an item and write a comment; a form sent
@@ -178,3 +187,44 @@ class NextPlanForm(forms.Form):
         if data.get("year_from") and data.get("year_to") and data["year_to"] < data["year_from"]:
             self.add_error("year_to", _("The plan must end in or after the year it starts."))
         return data
+
+
+def _measures_of(plan: Any = None) -> Any:
+    items = PlanItem.objects.select_related("plan").order_by("plan__name", "order")
+    return items.filter(plan=plan) if plan is not None else items.exclude(code="")
+
+
+class ProjectForm(forms.ModelForm):
+    class Meta:
+        model = Project
+        fields = [
+            "name",
+            "slug",
+            "description",
+            "status",
+            "budget",
+            "funding_source",
+            "measures",
+            "districts",
+        ]
+        widgets = {
+            "measures": forms.CheckboxSelectMultiple,
+            "districts": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["measures"].queryset = _measures_of()  # type: ignore[attr-defined]
+        self.fields["districts"].queryset = Area.objects.filter(  # type: ignore[attr-defined]
+            level=AreaLevel.CITY_DISTRICT
+        ).order_by("name")
+
+
+class ActionPlanEntryForm(forms.ModelForm):
+    class Meta:
+        model = ActionPlanEntry
+        fields = ["measure", "project", "activities", "responsibility", "budget"]
+
+    def __init__(self, *args: Any, plan: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = _measures_of(plan).exclude(code="")  # type: ignore[attr-defined]

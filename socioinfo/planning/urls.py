@@ -1,6 +1,13 @@
 from django.urls import path
 
-from socioinfo.planning.views import exports, groups, public, staff, staff_groups
+from socioinfo.planning.views import (
+    exports,
+    groups,
+    public,
+    staff,
+    staff_groups,
+    staff_projects,
+)
 
 app_name = "planning"
 urlpatterns = [
@@ -45,6 +52,13 @@ urlpatterns = [
     path("planning/consultations/<uuid:pk>/", staff.consultation, name="staff_consultation"),
     path("planning/consultations/<uuid:pk>/close/", staff.close, name="staff_close"),
     path("planning/comments/<uuid:pk>/settle/", staff.settle, name="staff_settle"),
+    path("planning/projects/new/", staff_projects.project, name="staff_new_project"),
+    path("planning/projects/<slug:slug>/", staff_projects.project, name="staff_project"),
+    path(
+        "planning/plans/<slug:slug>/action-plans/<int:year>/",
+        staff_projects.action_plan,
+        name="staff_action_plan",
+    ),
     path("planning/working-groups/<slug:slug>/", staff_groups.group, name="staff_group"),
     path("planning/meetings/<uuid:pk>/", staff_groups.meeting, name="staff_meeting"),
 ]

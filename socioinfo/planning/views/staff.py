@@ -20,7 +20,7 @@ from socioinfo.planning.forms import (
     ProgressForm,
     SettlementForm,
 )
-from socioinfo.planning.models import Comment, Consultation, Plan, WorkingGroup
+from socioinfo.planning.models import Comment, Consultation, Plan, Project, WorkingGroup
 
 
 @permission_required("planning.view_unpublished_plans")
@@ -31,6 +31,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "plans": Plan.objects.all(),
             "groups": WorkingGroup.objects.all(),
+            "projects": Project.objects.all(),
+            "this_year": timezone.localdate().year,
             "consultations": Consultation.objects.select_related("plan").order_by("-opens_on"),
         },
     )

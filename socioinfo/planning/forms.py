@@ -13,6 +13,7 @@ from socioinfo.planning.models import (
     ActionPlanEntry,
     Decision,
     GroupMember,
+    Indicator,
     Meeting,
     PlanItem,
     ProgressStatus,
@@ -228,3 +229,19 @@ class ActionPlanEntryForm(forms.ModelForm):
     def __init__(self, *args: Any, plan: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["measure"].queryset = _measures_of(plan).exclude(code="")  # type: ignore[attr-defined]
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["name", "unit", "baseline", "baseline_year", "target", "target_year"]
+
+
+class IndicatorValueForm(forms.Form):
+    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=Indicator.objects.none())
+    year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
+    value = forms.DecimalField(label=_("Value"), max_digits=14, decimal_places=2)
+
+    def __init__(self, *args: Any, measure: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = measure.indicators.all()  # type: ignore[attr-defined]

@@ -48,6 +48,11 @@ urlpatterns = [
         staff.record_progress,
         name="staff_record_progress",
     ),
+    path(
+        "planning/plans/<slug:slug>/items/<str:code>/indicators/",
+        staff_projects.indicators,
+        name="staff_indicators",
+    ),
     path("planning/plans/<slug:slug>/next/", staff.start_next_plan, name="staff_next_plan"),
     path("planning/consultations/<uuid:pk>/", staff.consultation, name="staff_consultation"),
     path("planning/consultations/<uuid:pk>/close/", staff.close, name="staff_close"),

@@ -64,3 +64,31 @@ def test_others_keep_neither_projects_nor_action_plans(client, planning_demo, ro
 def test_anonymous_is_sent_to_sign_in(client, planning_demo):
     response = client.get("/planning/projects/podpora-stabilizace-ohrozenych-rodin/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_planner_adds_an_indicator_and_records_its_value(client, planning_demo):
+    from socioinfo.planning.models import Indicator
+
+    url = f"/planning/plans/{PLAN_SLUG}/items/A1.3/indicators/"
+    sign_in(client, make_user(Role.PROVIDER_EDITOR))
+    assert client.get(url).status_code == 403
+    sign_in(client, make_user(Role.PLANNER))
+    client.post(
+        url,
+        {
+            "add_indicator": "1",
+            "name": "Podpoření pečující",
+            "unit": "osob",
+            "baseline": "100",
+            "baseline_year": "2019",
+            "target": "300",
+            "target_year": "2028",
+        },
+    )
+    indicator = Indicator.objects.get(name="Podpoření pečující")
+    assert indicator.measure.code == "A1.3"
+    client.post(url, {"add_value": "1", "indicator": indicator.pk, "year": "2024", "value": "180"})
+    client.post(url, {"add_value": "1", "indicator": indicator.pk, "year": "2024", "value": "185"})
+    assert [(v.year, int(v.value)) for v in indicator.values.all()] == [(2024, 185)]
+    page = client.get(f"/plans/{PLAN_SLUG}/items/A1.3/").content.decode()
+    assert "Podpoření pečující" in page and "2024: 185" in page

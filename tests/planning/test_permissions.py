@@ -162,3 +162,12 @@ def test_a_planner_links_an_item_to_code_lists_and_districts(client, planning_de
     assert list(item.service_types.all()) == [respite]
     assert list(item.target_groups.all()) == [carers]
     assert list(item.areas.all()) == [lisen]
+
+
+def test_editing_returns_only_to_a_page_of_this_site(client, planning_demo):
+    sign_in(client, make_user(Role.PLANNER))
+    back = client.post(EDIT_A13, {**NEW_TEXT, "next": "/consultations/"})
+    assert back["Location"] == "/consultations/"
+    for evil in ("https://evil.example/", "//evil.example/", "/\\evil.example/"):
+        response = client.post(EDIT_A13, {**NEW_TEXT, "next": evil})
+        assert response["Location"] == f"/plans/{PLAN_SLUG}/items/A1.3/", evil

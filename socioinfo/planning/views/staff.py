@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -56,7 +57,9 @@ def edit_item(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         services.edit_item(item, **form.cleaned_data)
         messages.success(request, _("The item is saved in the draft of the next version."))
         next_url = request.POST.get("next", "")
-        if next_url.startswith("/") and not next_url.startswith("//"):
+        if url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
             return redirect(next_url)
         return redirect("planning:item", slug=plan.slug, code=item.code)
     return render(

@@ -31,6 +31,7 @@ urlpatterns = [
     path("consultations/confirm/<str:token>/", public.confirm_comment, name="confirm_comment"),
     path("projects/<slug:slug>/", groups.project, name="project"),
     path("working-groups/", groups.groups, name="groups"),
+    path("working-groups/calendar/", groups.calendar, name="calendar"),
     path("working-groups/<slug:slug>/", groups.group, name="group"),
     path("meetings/<uuid:pk>/", groups.meeting, name="meeting"),
     path("meetings.ics", groups.calendar_feed, name="calendar_feed"),

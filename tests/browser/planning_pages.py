@@ -31,6 +31,7 @@ def planning_page_types(base: str, page) -> dict[str, str]:
         "consultation-settled": settled,
         "item-diff": diff,
         "working-groups": "/working-groups/",
+        "meetings-calendar": "/working-groups/calendar/",
         "working-group": "/working-groups/seniori/",
         "meeting": meeting,
         "project": "/projects/podpora-stabilizace-ohrozenych-rodin/",

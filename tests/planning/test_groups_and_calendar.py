@@ -78,3 +78,16 @@ def test_the_next_public_meetings_are_announced_on_the_plans_page(client, planni
     assert announced.count('href="/meetings/') == 5
     private = Meeting.objects.filter(group__is_public=False)
     assert not any(str(m.pk) in page for m in private)
+
+
+@pytest.mark.django_db
+def test_the_calendar_lists_the_visible_meetings_by_month(client, planning_demo):
+    page = client.get("/working-groups/calendar/").content.decode()
+    from django.utils import timezone
+
+    start = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    visible = Meeting.objects.filter(group__is_public=True, starts_at__date__gte=start)
+    assert page.count('<th scope="row">') == visible.count() > 0
+    assert not any(str(m.pk) in page for m in Meeting.objects.filter(group__is_public=False))
+    months = {m.starts_at.strftime("%Y-%m") for m in visible}
+    assert all(f'id="month-{month}"' in page for month in months)

@@ -2,6 +2,7 @@
 groups and their meetings are on the portal; a group that is not public is shown to its
 members and planners only (404 for anyone else)."""
 
+import datetime
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -25,6 +26,26 @@ def groups(request: HttpRequest) -> HttpResponse:
             "groups": group_selectors.groups_for(request.user),
             "upcoming": group_selectors.upcoming_meetings(request.user)[:10],
         },
+    )
+
+
+@require_GET
+def calendar(request: HttpRequest) -> HttpResponse:
+    """Meetings the person may see, by month, from the start of last month on."""
+    start = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    meetings = (
+        group_selectors.meetings_for(request.user)
+        .filter(starts_at__date__gte=start)
+        .select_related("group")
+    )
+    months: dict[datetime.date, list[Meeting]] = {}
+    for meeting in meetings:
+        local = timezone.localtime(meeting.starts_at).date().replace(day=1)
+        months.setdefault(local, []).append(meeting)
+    return render(
+        request,
+        "planning/calendar.html",
+        {"nav": "plans", "months": sorted(months.items())},
     )
 
 

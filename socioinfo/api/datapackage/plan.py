@@ -12,15 +12,13 @@ from django.utils.translation import gettext as _
 
 from socioinfo.api.datapackage import profile
 from socioinfo.api.datapackage.checks import check_records, check_unique
-from socioinfo.api.datapackage.export import RPSS_SCHEME
+from socioinfo.api.datapackage.contacts import ContactsReader
 from socioinfo.api.datapackage.reader import Problems, Row, Table
-from socioinfo.api.datapackage.records import Attribute, Plan, Planned
+from socioinfo.api.datapackage.records import Plan, Planned
 from socioinfo.api.datapackage.schedules import HoursReader
-from socioinfo.api.datapackage.values import CODE_LISTS_OF, FIELDS_OF, CodeLists, capacity
-from socioinfo.api.taxonomies import stable_id
+from socioinfo.api.datapackage.writer import RPSS_SCHEME
 from socioinfo.areas.models import Area
 from socioinfo.directory.models import (
-    ContactPoint,
     Language,
     LegalForm,
     Location,
@@ -31,16 +29,15 @@ from socioinfo.directory.models import (
     ServiceFormOffer,
     ServiceStatus,
 )
-from socioinfo.directory.models.contact import ContactKind
 
 FREE = "zdarma"  # what the API writes as fees_description of a free service without fees
 
 
-class Planner(HoursReader):
+class Planner(ContactsReader, HoursReader):
+    """Builds the plan of an import: ``Planner(tables, problems).build()``."""
+
     def __init__(self, tables: dict[str, Table], problems: Problems):
         super().__init__(tables, problems)
-        self.codes = CodeLists()
-        self.attributes: dict[tuple[str, str], list[Attribute]] = defaultdict(list)
         self.legal_forms = {value: value for value in LegalForm.values}
         for language in ("en", "cs"):
             with translation.override(language):
@@ -55,125 +52,6 @@ class Planner(HoursReader):
         check_records(self.plan.records(), self.problems)
         check_unique(self.plan.organisations, self.plan.services, self.problems)
         return self.plan
-
-    # ------------------------------------------------------------------ attributes
-
-    def _attributes(self) -> None:
-        terms = self.tables["taxonomy_term"].by_id if "taxonomy_term" in self.tables else {}
-        for row in self.rows("attribute"):
-            entity = row.get("link_entity")
-            link_id = row.get("link_id")
-            if entity not in FIELDS_OF:
-                self.problem(
-                    "attribute",
-                    row,
-                    "link_entity",
-                    _(
-                        "Socioinfo keeps attributes of organization, service, location, phone "
-                        "and contact; “%(entity)s” is none of them."
-                    )
-                    % {"entity": entity},
-                )
-                continue
-            if entity not in self.tables or link_id not in self.tables[entity].by_id:
-                self.problem(
-                    "attribute",
-                    row,
-                    "link_id",
-                    _("No %(entity)s in the package has the id %(value)s; correct link_id.")
-                    % {"entity": entity, "value": link_id},
-                )
-                continue
-            term_row = terms.get(row.get("taxonomy_term_id"))
-            if term_row is None:
-                continue  # the foreign key check has said so
-            resolved = self.codes.resolve(term_row)
-            if resolved is None:
-                self.problem(
-                    "attribute",
-                    row,
-                    "taxonomy_term_id",
-                    _(
-                        "The term “%(name)s” (code %(code)s) is not in Socioinfo's code lists; "
-                        "use a term of the service types, forms, target groups, age groups, "
-                        "accessibility features or record fields (docs/datapackage.md)."
-                    )
-                    % {"name": term_row.get("name", ""), "code": term_row.get("code", "")},
-                )
-                continue
-            kind, value = resolved
-            if kind == "field":
-                allowed = value in FIELDS_OF[entity]
-            else:
-                allowed = kind in CODE_LISTS_OF.get(entity, set())
-            if not allowed:
-                self.problem(
-                    "attribute",
-                    row,
-                    "taxonomy_term_id",
-                    _("The term “%(name)s” cannot describe a %(entity)s.")
-                    % {"name": term_row.get("name", ""), "entity": entity},
-                )
-                continue
-            try:
-                if kind == "form":
-                    value = (value, capacity(row.get("value", "")))
-                elif kind == "field":
-                    value = (value, self.codes.field(value, row.get("value", "")))
-            except ValueError as error:
-                self.problem("attribute", row, "value", str(error))
-                continue
-            self.attributes[(entity, link_id)].append(Attribute(kind, value, row))
-
-    def _field_values(self, entity: str, link_id: str) -> dict[str, tuple[Any, Row]]:
-        found: dict[str, tuple[Any, Row]] = {}
-        for attribute in self.attributes.get((entity, link_id), []):
-            if attribute.kind != "field" or attribute.value[0] == "web":
-                continue
-            code, value = attribute.value
-            if code in found:
-                self.problem(
-                    "attribute",
-                    attribute.row,
-                    "taxonomy_term_id",
-                    _("The field %(code)s is already given in row %(row)d; keep one.")
-                    % {"code": code, "row": found[code][1].number},
-                )
-            found[code] = (value, attribute.row)
-        return found
-
-    def _translated(self, planned: Planned, fields: dict[str, tuple[Any, Row]]) -> None:
-        if "translations" not in fields:
-            return
-        value, row = fields["translations"]
-        unknown = set().union(*(t.keys() for t in value.values())) - set(
-            planned.obj.translated_fields
-        )
-        if unknown:
-            self.problem(
-                "attribute",
-                row,
-                "value",
-                _("Texts of %(fields)s cannot be translated here; translate only %(allowed)s.")
-                % {
-                    "fields": ", ".join(sorted(unknown)),
-                    "allowed": ", ".join(planned.obj.translated_fields),
-                },
-            )
-        planned.obj.translations = value
-        planned.fields_from["translations"] = (self.file("attribute"), row.number, "value")
-
-    def _set_field(
-        self,
-        planned: Planned,
-        fields: dict[str, tuple[Any, Row]],
-        code: str,
-        attr: str | None = None,
-    ) -> None:
-        if code in fields:
-            value, row = fields[code]
-            setattr(planned.obj, attr or code, value)
-            planned.fields_from[attr or code] = (self.file("attribute"), row.number, "value")
 
     # ------------------------------------------------------------------ organisations
 
@@ -357,13 +235,6 @@ class Planner(HoursReader):
             planned.fields_from[name] = (file, row.number, column)
         planned.relations["region"] = row.get("region", "")
 
-    def _code_list(self, entity: str, link_id: str, kind: str) -> list[Any]:
-        found = []
-        for attribute in self.attributes.get((entity, link_id), []):
-            if attribute.kind == kind:
-                found.append(attribute.value)
-        return found
-
     # ------------------------------------------------------------------ services
 
     def _services(self) -> None:
@@ -501,97 +372,3 @@ class Planner(HoursReader):
         self._owned_schedules(
             schedules, "service_at_location", row.get("id"), service_at_location=link
         )
-
-    # ------------------------------------------------------------------ contacts
-
-    def _contacts(self) -> None:
-        owners = (
-            ("organization_id", "organisation"),
-            ("service_id", "service"),
-            ("location_id", "location"),
-        )
-        given: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for table, kind, column in (
-            ("phone", ContactKind.PHONE, "number"),
-            ("contact", ContactKind.EMAIL, "email"),
-        ):
-            for row in self.rows(table):
-                found = [(c, owner) for c, owner in owners if row.get(c)]
-                if row.get("id") is None:
-                    continue
-                if len(found) != 1:
-                    self.plan.notices.append(
-                        _(
-                            "%(file)s, row %(row)d: kept only for exactly one organization, "
-                            "service or location; left out."
-                        )
-                        % {"file": self.file(table), "row": row.number}
-                    )
-                    continue
-                if not row.get(column):
-                    self.plan.notices.append(
-                        _("%(file)s, row %(row)d: no %(column)s; left out.")
-                        % {"file": self.file(table), "row": row.number, "column": column}
-                    )
-                    continue
-                (owner_column, owner) = found[0]
-                entity = table
-                fields = self._field_values(entity, row.get("id"))
-                note = row.get("description" if table == "phone" else "name", "")
-                contact = ContactPoint(
-                    id=uuid.UUID(row.get("id")),
-                    kind=kind,
-                    value=row.get(column),
-                    note=note,
-                    order=fields.get("order", (0, None))[0],
-                    **{f"{owner}_id": uuid.UUID(row.get(owner_column))},
-                )
-                file = self.file(table)
-                self.plan.contacts.append(
-                    Planned(
-                        contact, (file, row.number, column), {"value": (file, row.number, column)}
-                    )
-                )
-                given[(owner, row.get(owner_column))].add(row.get(column))
-        for entity, owner in (
-            ("organization", "organisation"),
-            ("service", "service"),
-            ("location", "location"),
-        ):
-            for (link_entity, link_id), attributes in self.attributes.items():
-                if link_entity != entity:
-                    continue
-                for attribute in attributes:
-                    if attribute.kind != "field" or attribute.value[0] != "web":
-                        continue
-                    web = attribute.value[1]
-                    contact = ContactPoint(
-                        id=uuid.UUID(attribute.row.get("id")),
-                        kind=ContactKind.WEB,
-                        value=web["url"],
-                        note=web["note"],
-                        order=web["order"],
-                        **{f"{owner}_id": uuid.UUID(link_id)},
-                    )
-                    where = (self.file("attribute"), attribute.row.number, "value")
-                    self.plan.contacts.append(Planned(contact, where, {"value": where}))
-                    given[(owner, link_id)].add(web["url"])
-        # HSDS columns that name an e-mail or web address without a contact row of its own.
-        for planned, owner in [(p, "organisation") for p in self.plan.organisations] + [
-            (p, "service") for p in self.plan.services
-        ]:
-            key = (owner, str(planned.obj.pk))
-            for kind, value in (
-                (ContactKind.EMAIL, planned.relations.get("email")),
-                (ContactKind.WEB, planned.relations.get("url")),
-            ):
-                if value and value not in given[key]:
-                    contact = ContactPoint(
-                        id=uuid.UUID(stable_id("contact", key[1], kind, value)),
-                        kind=kind,
-                        value=value,
-                        order=len(given[key]),
-                        **{f"{owner}_id": planned.obj.pk},
-                    )
-                    self.plan.contacts.append(Planned(contact, planned.where, {}))
-                    given[key].add(value)

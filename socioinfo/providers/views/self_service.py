@@ -62,13 +62,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @permission_required("directory.change_organisation", obj=_organisation)
 def organisation_edit(request: HttpRequest, pk: Any) -> HttpResponse:
     organisation = _organisation(request, pk)
+    public_name = organisation.name  # validating the form sets the proposed name on it
     data = request.POST if request.method == "POST" else None
     form = forms.OrganisationForm(data, instance=organisation)
     contacts = forms.contact_formset(organisation, data)
     note = forms.NoteForm(data)
     if data and form.is_valid() and contacts.is_valid() and note.is_valid():
         ops = forms.model_form_ops(form) + contacts.ops()
-        title = _("Organisation details: %(name)s") % {"name": organisation.name}
+        title = _("Organisation details: %(name)s") % {"name": public_name}
         response = _submit(
             request,
             ops,
@@ -95,6 +96,7 @@ def _service_page(
     """The service form with its contacts, capacities and hours (new or existing)."""
     data = request.POST if request.method == "POST" else None
     adding = service._state.adding
+    public_name = service.name  # validating the form sets the proposed name on the instance
     form = forms.ServiceForm(data, instance=service, organisation=organisation)
     parts: dict[str, Any] = {
         "contacts": forms.contact_formset(service, data),
@@ -108,7 +110,7 @@ def _service_page(
         title = (
             services.new_service_title(name)
             if adding
-            else _("Service: %(name)s") % {"name": service.name}
+            else _("Service: %(name)s") % {"name": public_name}
         )
         kind = ChangeKind.NEW_SERVICE if adding else ChangeKind.SERVICE
         response = _submit(

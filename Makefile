@@ -33,9 +33,9 @@ demo: install ## Migrate and (re)load areas and demo data; print the demo logins
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_areas
 	$(MANAGE) load_demo
-	$(MANAGE) load_planning_demo
 	$(MANAGE) ensure_staff_login
 	$(MANAGE) load_demo_accounts
+	$(MANAGE) load_planning_demo
 	$(MANAGE) load_advice_demo
 
 serve: install

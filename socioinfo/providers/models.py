@@ -6,6 +6,7 @@ a city editor approves (``socioinfo.providers.services.approve``)."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from socioinfo.core.models import BaseModel
@@ -15,7 +16,7 @@ from socioinfo.directory.models import Organisation, Service
 class ChangeStatus(models.TextChoices):
     PENDING = "pending", _("waiting for review")
     APPROVED = "approved", _("approved")
-    REJECTED = "rejected", _("rejected")
+    REJECTED = "rejected", pgettext_lazy("change request", "rejected")
     RETURNED = "returned", _("returned for changes")
 
 
@@ -23,7 +24,7 @@ class ChangeKind(models.TextChoices):
     ORGANISATION = "organisation", _("organisation details")
     SERVICE = "service", _("service details")
     NEW_SERVICE = "new_service", _("new service")
-    LOCATION = "location", _("place")
+    LOCATION = "location", pgettext_lazy("change request", "place")
     NEW_LOCATION = "new_location", _("new place")
 
 

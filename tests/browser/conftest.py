@@ -165,6 +165,16 @@ def manage_demo_server(*args: str) -> str:
     return result.stdout
 
 
+def tab_to(page, selector: str, limit: int = 300) -> None:
+    """Press Tab until the focused element matches the CSS selector: what a keyboard user
+    does. Fails if it is not reached in ``limit`` presses."""
+    for _press in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} not reached by keyboard in {limit} presses")
+
+
 def open_in(context, url: str, language: str):
     """Open a page with the language cookie set, as the language switch leaves it."""
     from urllib.parse import urlparse

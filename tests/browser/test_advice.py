@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from tests.browser.conftest import manage_demo_server, open_in
+from tests.browser.conftest import manage_demo_server, open_in, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -25,21 +25,14 @@ def test_asking_a_question_by_keyboard_without_javascript(browser, demo_server):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
     page = open_in(context, demo_server + "/socio-info-centre/ask/", "cs")
 
-    def tab_to(selector: str, limit: int = 80) -> None:
-        for _press in range(limit):
-            page.keyboard.press("Tab")
-            if page.evaluate(f"document.activeElement.matches({selector!r})"):
-                return
-        raise AssertionError(f"no focus on {selector}")
-
-    tab_to("textarea[name=question]")
+    tab_to(page, "textarea[name=question]")
     page.keyboard.type("Kde najdu pomoc s dluhy?")
-    tab_to("input[name=email]")
+    tab_to(page, "input[name=email]")
     page.keyboard.type("tazatel@example.org")
-    tab_to("input[name=consent]")
+    tab_to(page, "input[name=consent]")
     page.keyboard.press("Space")
     time.sleep(3.5)  # the form refuses what is sent within seconds of opening
-    tab_to("form.ask-form button[type=submit]")
+    tab_to(page, "form.ask-form button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url("**/socio-info-centre/ask/sent/")
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from socioinfo.planning.demo import PLAN_SLUG
-from tests.browser.conftest import open_in
+from tests.browser.conftest import open_in, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -25,19 +25,10 @@ def test_a_comment_is_sent_by_keyboard_alone_without_javascript(browser, demo_se
     consultation = consultation_path(page, demo_server)
     page = open_in(context, demo_server + consultation, "cs")
 
-    def tab_to(predicate: str, limit: int = 300) -> None:
-        for _press in range(limit):
-            page.keyboard.press("Tab")
-            if page.evaluate(
-                f"(() => {{ const el = document.activeElement; return {predicate}; }})()"
-            ):
-                return
-        raise AssertionError(f"no focusable element where {predicate}")
-
-    tab_to("(el.getAttribute('href') || '').endsWith('/comment/B2.1.b/')")
+    tab_to(page, "a[href$='/comment/B2.1.b/']")
     page.keyboard.press("Enter")
     page.wait_for_url("**/comment/B2.1.b/")
-    tab_to("el.id === 'id_author_name'")
+    tab_to(page, "#id_author_name")
     page.keyboard.type("Jana Nováková")
     page.keyboard.press("Tab")
     page.keyboard.type("jana@example.org")

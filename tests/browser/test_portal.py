@@ -6,7 +6,13 @@ import re
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, axe_violations, manage_demo_server, open_in
+from tests.browser.conftest import (
+    SCREENSHOTS,
+    axe_violations,
+    manage_demo_server,
+    open_in,
+    tab_to,
+)
 from tests.browser.planning_pages import planning_page_types
 
 pytestmark = pytest.mark.browser
@@ -85,22 +91,13 @@ def test_keyboard_only_home_to_a_phone_number(browser, demo_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = open_in(context, demo_server + "/", "cs")
 
-    def tab_to(predicate: str, limit: int = 200) -> None:
-        for _press in range(limit):
-            page.keyboard.press("Tab")
-            if page.evaluate(
-                f"(() => {{ const el = document.activeElement; return {predicate}; }})()"
-            ):
-                return
-        raise AssertionError(f"no focusable element where {predicate}")
-
-    tab_to("el.getAttribute('href') === '/situations/dluhy/'")
+    tab_to(page, "a[href='/situations/dluhy/']")
     page.keyboard.press("Enter")
     page.wait_for_url("**/situations/dluhy/")
-    tab_to("el.closest('.service-card') !== null")
+    tab_to(page, ":is(.service-card, .service-card *)")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r".*/service/[0-9a-f-]+/$"))
-    tab_to("(el.getAttribute('href') || '').startsWith('tel:')")
+    tab_to(page, "a[href^='tel:']")
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     context.close()

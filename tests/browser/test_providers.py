@@ -8,7 +8,13 @@ import time
 import pytest
 from django_otp.oath import totp
 
-from tests.browser.conftest import SCREENSHOTS, axe_violations, manage_demo_server, open_in
+from tests.browser.conftest import (
+    SCREENSHOTS,
+    axe_violations,
+    manage_demo_server,
+    open_in,
+    tab_to,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -104,14 +110,6 @@ def test_provider_pages_have_no_axe_violations_and_fit_360_px(
     assert failures == {}
 
 
-def _tab_to(page, selector: str, limit: int = 400) -> None:
-    for _press in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"document.activeElement.matches({selector!r})"):
-            return
-    pytest.fail(f"{selector} not reached by keyboard")
-
-
 def test_a_change_is_proposed_and_approved_by_keyboard_without_javascript(
     browser, demo_server, demo_password
 ):
@@ -120,10 +118,10 @@ def test_a_change_is_proposed_and_approved_by_keyboard_without_javascript(
     service = _provider_pages(page, demo_server)["service-edit"]
     public = service.replace("/providers/service/", "/service/")
     page.goto(demo_server + service)
-    _tab_to(page, "#id_name")
+    tab_to(page, "#id_name")
     page.keyboard.press("Control+A")
     page.keyboard.type("Služba přejmenovaná poskytovatelem")
-    _tab_to(page, ".provider-form button[type=submit]")
+    tab_to(page, ".provider-form button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r".*/providers/requests/[0-9a-f-]{36}/$"))
     request_path = page.url.split(demo_server, 1)[1]
@@ -136,9 +134,9 @@ def test_a_change_is_proposed_and_approved_by_keyboard_without_javascript(
     page = _sign_in(city, demo_server, "redakce@example.org", demo_password)
     review = request_path.replace("/providers/requests/", "/providers/review/")
     page.goto(demo_server + review)
-    _tab_to(page, "input[name=decision][value=approve]")
+    tab_to(page, "input[name=decision][value=approve]")
     page.keyboard.press("Space")
-    _tab_to(page, ".account-form button[type=submit]")
+    tab_to(page, ".account-form button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url("**/providers/review/")
     page.goto(demo_server + public)

@@ -21,6 +21,7 @@ from socioinfo.advice.models import (
     Nationality,
     Status,
     SupportType,
+    UnmetNeed,
     UnmetReason,
 )
 from socioinfo.advice.rules import teams_of
@@ -259,3 +260,44 @@ def statistics_rows(stats: Statistics) -> list[list[Any]]:
                 ]
             )
     return rows
+
+
+@dataclass(frozen=True)
+class NeedCount:
+    """How many recorded unmet needs of one service type in one district, for one reason;
+    ``count`` is None where fewer than SMALL_COUNT (hidden in public outputs)."""
+
+    service_type: str
+    district: str
+    reason: str
+    count: int | None
+
+
+def unmet_needs_summary(
+    service_type_ids: Iterable[Any], district_ids: Iterable[Any] = (), *, public: bool = True
+) -> list[NeedCount]:
+    """Unmet needs recorded for these service types (in these districts, when any are given),
+    counted by type, district and reason in the database, largest first: what planning reads
+    on a measure. Counts under SMALL_COUNT are hidden when ``public``."""
+    types = list(service_type_ids)
+    if not types:
+        return []
+    needs = UnmetNeed.objects.filter(service_type__in=types)
+    districts = list(district_ids)
+    if districts:
+        needs = needs.filter(district__in=districts)
+    rows = (
+        needs.values("service_type__name", "district__name", "reason")
+        .annotate(n=Count("id"))
+        .order_by("-n", "service_type__name", "district__name", "reason")
+    )
+    reasons = dict(UnmetReason.choices)
+    return [
+        NeedCount(
+            row["service_type__name"],
+            row["district__name"] or "",
+            str(reasons.get(row["reason"], row["reason"])),
+            None if public and row["n"] < SMALL_COUNT else row["n"],
+        )
+        for row in rows
+    ]

@@ -75,9 +75,14 @@ def plan_context(plan: Plan) -> dict[str, Any]:
 
 
 def unmet_needs_for(item: PlanItem) -> list[Any]:
-    """Unmet needs the Socio-info Centre recorded for the item's service types and areas.
-    Empty until the advice module publishes them: the page shows the place and the link."""
-    return []
+    """Unmet needs the Socio-info Centre recorded for the item's service types (in its areas,
+    when it has any), counted by the advice centre with small counts hidden."""
+    from socioinfo.advice.selectors import unmet_needs_summary
+
+    return unmet_needs_summary(
+        item.service_types.values_list("pk", flat=True),
+        item.areas.values_list("pk", flat=True),
+    )
 
 
 def item_context(plan: Plan, item: PlanItem) -> dict[str, Any]:

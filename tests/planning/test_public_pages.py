@@ -83,3 +83,30 @@ def test_a_measure_lists_directory_services_of_its_types_and_an_empty_unmet_need
     assert "12" in page.split("Odlehčovací služba Ukázka", 1)[1].split("</tr>", 1)[0]
     needs = page.split('id="needs-title"', 1)[1].split("</section>", 1)[0]
     assert 'href="/socio-info-centre/"' in needs
+
+
+def test_a_measure_shows_the_unmet_needs_the_advice_centre_recorded(client, planning_demo):
+    from socioinfo.advice.models import Enquiry, UnmetNeed, UnmetReason
+    from socioinfo.areas.models import Area
+    from socioinfo.directory.models import ServiceType
+    from socioinfo.planning.models import PlanItem
+
+    respite = ServiceType.objects.get(slug="odlehcovaci-sluzby")
+    measure = PlanItem.objects.filter(code="A1.2", service_types=respite).first()
+    assert measure is not None
+    district = measure.areas.first() or Area.objects.get(name="Brno-Bystrc")
+    for reason, times in ((UnmetReason.CAPACITY, 6), (UnmetReason.WAITING_LIST, 2)):
+        for _n in range(times):
+            UnmetNeed.objects.create(
+                enquiry=Enquiry.objects.create(),
+                reason=reason,
+                service_type=respite,
+                district=district,
+            )
+    page = text_of(client.get(f"{PLAN}items/A1.2/"))
+    needs = page.split('id="needs-title"', 1)[1].split("</section>", 1)[0]
+    rows = needs.split("<tr>")[2:]
+    assert len(rows) == 2
+    assert district.name in rows[0] and '<td class="num">6</td>' in rows[0]
+    assert '<td class="num">2</td>' not in rows[1]  # fewer than 5: hidden in public
+    assert 'href="/socio-info-centre/statistics/"' in needs

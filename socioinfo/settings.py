@@ -182,6 +182,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# Where the public HSDS data package download is kept between changes of the directory.
+SOCIOINFO_EXPORT_CACHE_DIR = Path(
+    env_str("SOCIOINFO_EXPORT_CACHE_DIR", str(BASE_DIR / "var" / "exports"))
+)
 # Front-end packages come from npm (`make install` runs `npm ci`) and are served by us, never
 # from a CDN: the Czech government design system's tokens, base styles and fonts, and Leaflet.
 NODE_MODULES = BASE_DIR / "node_modules"

@@ -473,7 +473,8 @@ def test_a_zip_from_a_folder_and_a_foreign_package_without_our_attributes(demo_d
 # --------------------------------------------------------------------------- entry points
 
 
-def test_download_is_the_public_package(demo_data, client):
+def test_download_is_the_public_package(demo_data, client, settings, tmp_path):
+    settings.SOCIOINFO_EXPORT_CACHE_DIR = tmp_path
     response = client.get("/api/v1/hsds-datapackage.zip")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
@@ -487,6 +488,34 @@ def test_download_is_the_public_package(demo_data, client):
         services = json.loads(archive.read("services.json"))
     assert len(services) == Service.objects.published().count() < Service.objects.count()
     assert client.post("/api/v1/hsds-datapackage.zip").status_code == 405
+
+
+def test_the_download_is_built_once_per_state_of_the_directory(
+    demo_data, client, settings, tmp_path, monkeypatch
+):
+    from socioinfo.api import views_datapackage
+
+    settings.SOCIOINFO_EXPORT_CACHE_DIR = tmp_path
+    built = []
+    real = views_datapackage.write_zip
+    monkeypatch.setattr(views_datapackage, "write_zip", lambda out: built.append(1) or real(out))
+
+    def download() -> bytes:
+        return b"".join(client.get("/api/v1/hsds-datapackage.zip").streaming_content)
+
+    first = download()
+    assert download() == first and len(built) == 1  # served from the cache
+    service = Service.objects.published().first()
+    service.name = "Přejmenovaná služba"
+    service.save()
+    changed = download()
+    assert len(built) == 2 and changed != first
+    with zipfile.ZipFile(io.BytesIO(changed)) as archive:
+        assert "Přejmenovaná služba" in archive.read("services.json").decode()
+    assert len(list(tmp_path.glob("hsds-datapackage-*.zip"))) == 1  # the old one is gone
+    contact = service.contacts.first() or service.organisation.contacts.first()
+    contact.delete()
+    assert download() != changed and len(built) == 3
 
 
 def test_commands_export_and_import(demo_data, tmp_path):

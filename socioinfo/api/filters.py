@@ -15,10 +15,10 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from socioinfo.api.codelists import code_lists
 from socioinfo.api.taxonomies import TAXONOMIES, all_terms, form_term_id
+from socioinfo.areas.geometry import great_circle_m
 from socioinfo.directory.models import Location, Service, ServiceAtLocation
 from socioinfo.directory.models.taxonomy import ServiceForm
 
-EARTH_RADIUS_M = 6_371_000.0
 MAX_PROXIMITY_M = 100_000
 POSTCODE = re.compile(r"^\d{5}$")
 
@@ -94,13 +94,7 @@ class Area:
 
     def distances_m(self, latitudes: np.ndarray, longitudes: np.ndarray) -> np.ndarray:
         assert self.latitude is not None and self.longitude is not None
-        lat = np.radians(latitudes)
-        p = np.radians(self.latitude)
-        a = (
-            np.sin((lat - p) / 2) ** 2
-            + np.cos(p) * np.cos(lat) * np.sin((np.radians(longitudes - self.longitude)) / 2) ** 2
-        )
-        return 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(a))
+        return great_circle_m(self.latitude, self.longitude, latitudes, longitudes)
 
 
 def area(request: HttpRequest) -> Area | None:

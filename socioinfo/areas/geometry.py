@@ -74,3 +74,21 @@ class AreaIndex:
         """Whether the area with this key holds the point."""
         geom = self._geoms[self._keys.index(key)]
         return bool(shapely.intersects(geom, shapely.Point(lon, lat)))
+
+
+EARTH_RADIUS_M = 6_371_000.0
+
+
+def great_circle_m(
+    latitude: float, longitude: float, latitudes: np.ndarray, longitudes: np.ndarray
+) -> np.ndarray:
+    """Metres from one point to each of many (haversine on a sphere of the Earth's mean
+    radius): what "near" means for search and the API."""
+    lat = np.radians(latitudes)
+    p = np.radians(latitude)
+    a = (
+        np.sin((lat - p) / 2) ** 2
+        + np.cos(p) * np.cos(lat) * np.sin(np.radians(longitudes - longitude) / 2) ** 2
+    )
+    result: np.ndarray = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(a))
+    return result

@@ -21,6 +21,8 @@ import numpy as np
 from django.core.cache import cache
 from django.db import connection, transaction
 
+from socioinfo.areas.geometry import great_circle_m
+
 VERSION_KEY = "socioinfo:search:version"
 # Up to this many services the engine is rebuilt in the request that finds it stale.
 SYNC_REBUILD_LIMIT = 20_000
@@ -96,14 +98,10 @@ class Engine:
         result = np.full(self.size, np.inf)
         chosen = candidates[self.location_service]
         services = self.location_service[chosen]
-        lat = np.radians(self.location_lat[chosen])
-        lon = np.radians(self.location_lon[chosen])
-        p = np.radians(latitude)
-        a = (
-            np.sin((lat - p) / 2) ** 2
-            + np.cos(p) * np.cos(lat) * np.sin((lon - np.radians(longitude)) / 2) ** 2
+        metres = great_circle_m(
+            latitude, longitude, self.location_lat[chosen], self.location_lon[chosen]
         )
-        np.minimum.at(result, services, 2 * 6371.0 * np.arcsin(np.sqrt(a)))
+        np.minimum.at(result, services, metres / 1000)
         return result
 
 

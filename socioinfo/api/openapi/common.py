@@ -180,3 +180,27 @@ SCHEMAS: dict[str, Schema] = {
         },
     },
 }
+
+
+def get_operation(
+    tag: str,
+    operation_id: str,
+    summary: str,
+    description: str,
+    responses: dict[str, Any],
+    parameters: list[Schema] | None = None,
+    example: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A path item with its one GET operation (the API is read-only); ``example`` holds the
+    example requests the docs page links to."""
+    operation: dict[str, Any] = {
+        "tags": [tag],
+        "operationId": operation_id,
+        "summary": summary,
+        "description": description,
+        "parameters": parameters or [],
+        "responses": responses,
+    }
+    if example is not None:
+        operation["x-example-requests"] = example
+    return {"get": operation}

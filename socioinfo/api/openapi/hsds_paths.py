@@ -14,6 +14,7 @@ from socioinfo.api.openapi.common import (
     UUID,
     Schema,
     errors,
+    get_operation,
     list_ok,
     ok,
     path_parameter,
@@ -85,25 +86,8 @@ def _id(description: str) -> list[Schema]:
     return [path_parameter("id", UUID, description)]
 
 
-def _operation(
-    operation_id: str,
-    summary: str,
-    description: str,
-    responses: dict[str, Any],
-    parameters: list[Schema] | None = None,
-    example: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    operation: dict[str, Any] = {
-        "tags": [TAG],
-        "operationId": operation_id,
-        "summary": summary,
-        "description": description,
-        "parameters": parameters or [],
-        "responses": responses,
-    }
-    if example is not None:
-        operation["x-example-requests"] = example
-    return {"get": operation}
+def _operation(*args: Any, **kwargs: Any) -> dict[str, Any]:
+    return get_operation(TAG, *args, **kwargs)
 
 
 def hsds_paths() -> dict[str, Any]:

@@ -15,6 +15,7 @@ from socioinfo.api.openapi.common import (
     UUID,
     Schema,
     errors,
+    get_operation,
     list_ok,
     ok,
     path_parameter,
@@ -62,26 +63,8 @@ def _code_filter(name: str, description: str) -> Schema:
     return query(name, {"type": "string", **({"enum": keys} if keys else {})}, description)
 
 
-def _operation(
-    operation_id: str,
-    summary: str,
-    description: str,
-    responses: dict[str, Any],
-    parameters: list[Schema] | None = None,
-    example: dict[str, Any] | None = None,
-    tag: str = TAG,
-) -> dict[str, Any]:
-    operation: dict[str, Any] = {
-        "tags": [tag],
-        "operationId": operation_id,
-        "summary": summary,
-        "description": description,
-        "parameters": parameters or [],
-        "responses": responses,
-    }
-    if example is not None:
-        operation["x-example-requests"] = example
-    return {"get": operation}
+def _operation(*args: Any, tag: str = TAG, **kwargs: Any) -> dict[str, Any]:
+    return get_operation(tag, *args, **kwargs)
 
 
 def _file(media_type: str, description: str) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from typing import Any
 from django.db import connection
 
 from socioinfo.areas.models import Area
+from socioinfo.core.db import table_state
 from socioinfo.directory.models import AgeGroup, Language, ServiceType, TargetGroup
 from socioinfo.directory.models.taxonomy import AccessibilityFeature
 
@@ -32,14 +33,7 @@ _cached: tuple[tuple[Any, ...], CodeLists] | None = None
 
 
 def _state() -> tuple[Any, ...]:
-    sql = " UNION ALL ".join(
-        f"SELECT '{model._meta.db_table}', COUNT(*), MAX(updated_at) "  # noqa: S608
-        f"FROM {model._meta.db_table}"
-        for model in MODELS
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        return (connection.alias, *sorted((str(row[0]), row[1], str(row[2])) for row in cursor))
+    return (connection.alias, table_state((m._meta.db_table, "updated_at") for m in MODELS))
 
 
 def _read() -> CodeLists:

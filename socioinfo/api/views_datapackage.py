@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 
 from socioinfo.api.datapackage.export import write_zip
 from socioinfo.areas.models import Area
+from socioinfo.core.db import table_state
 from socioinfo.directory.models import (
     ContactPoint,
     Location,
@@ -54,14 +55,8 @@ def directory_fingerprint() -> str:
     """Changes whenever a row of the directory is added, deleted or saved."""
     latest = [(m._meta.db_table, "updated_at") for m in CHANGING]
     latest += [(m._meta.db_table, "id") for m in LINKS]
-    parts = [
-        f"SELECT '{table}', COUNT(*), CAST(MAX({column}) AS TEXT) FROM {table}"  # noqa: S608
-        for table, column in latest
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts))
-        state = sorted(tuple(str(value) for value in row) for row in cursor.fetchall())
-    return hashlib.sha256(repr((connection.vendor, state)).encode()).hexdigest()[:32]
+    state = (connection.vendor, table_state(latest))
+    return hashlib.sha256(repr(state).encode()).hexdigest()[:32]
 
 
 def cached_package() -> Path:

@@ -186,6 +186,12 @@ STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 SOCIOINFO_EXPORT_CACHE_DIR = Path(
     env_str("SOCIOINFO_EXPORT_CACHE_DIR", str(BASE_DIR / "var" / "exports"))
 )
+# Uploaded files (meeting documents). Never served as static files: every download goes
+# through a view that checks who may read it. Back this directory up with the database.
+MEDIA_ROOT = Path(env_str("SOCIOINFO_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+SOCIOINFO_DOCUMENT_MAX_BYTES = env_int("SOCIOINFO_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
 # Front-end packages come from npm (`make install` runs `npm ci`) and are served by us, never
 # from a CDN: the Czech government design system's tokens, base styles and fonts, and Leaflet.
 NODE_MODULES = BASE_DIR / "node_modules"

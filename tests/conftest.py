@@ -16,6 +16,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
     clear_area_index_cache()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _media_root(tmp_path_factory):
+    """Uploaded files of the whole session go to a temporary folder, never to var/media."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fresh_area_index():
     clear_area_index_cache()

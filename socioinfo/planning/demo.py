@@ -156,6 +156,6 @@ def load_planning_demo(today: datetime.date | None = None) -> PlanningDemoReport
         report.items_by_depth[depth] = plan.items.filter(depth=depth).count()
     report.projects = demo_extra.load_projects(plan, read_seed_plan())
     demo_extra.load_monitoring(plan, today)
-    report.groups = demo_extra.load_working_groups(today)
+    report.groups = demo_extra.load_working_groups(today, plan)
     report.consultations = demo_extra.load_demo_consultation(plan, today)
     return report

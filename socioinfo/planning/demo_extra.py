@@ -225,10 +225,14 @@ def _at(day: datetime.date, hour: int) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=PRAGUE)
 
 
-def load_working_groups(today: datetime.date) -> int:
+def load_working_groups(today: datetime.date, plan: Plan) -> int:
     """The groups with three demo members each (one of each triad role), a past meeting
-    with minutes, attendance, a document and a task, and an upcoming one."""
+    with minutes, attendance, a document (the plan as CSV, an uploaded file) and a task,
+    and an upcoming one."""
     from django.contrib.auth import get_user_model
+    from django.core.files.base import ContentFile
+
+    from socioinfo.planning.exports import plan_csv
 
     demo_member = get_user_model().objects.filter(email=DEMO_MEMBER_EMAIL).first()
     for order, (slug, name, kind, target_groups, public) in enumerate(GROUPS, start=1):
@@ -272,9 +276,15 @@ def load_working_groups(today: datetime.date) -> int:
         )
         for member in members:
             Attendance.objects.create(meeting=past, member=member, present=not member.is_chair)
-        MeetingDocument.objects.create(
-            meeting=past, title="Plán 2019–2028 (CSV)", url="https://socioinfo.example/plan.csv"
+        document = MeetingDocument(
+            meeting=past,
+            title="Plán 2019–2028 (CSV)",
+            filename=f"{plan.slug}.csv",
+            content_type="text/csv; charset=utf-8",
         )
+        content = plan_csv(plan).encode()
+        document.size = len(content)
+        document.file.save(f"{plan.slug}.csv", ContentFile(content), save=True)
         Task.objects.create(
             meeting=past,
             title="Připravit podklady k akčnímu plánu",

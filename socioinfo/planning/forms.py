@@ -1,10 +1,13 @@
 """Input of the consultation and the planners' screens."""
 
 import time
+from pathlib import Path
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core import signing
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from socioinfo.areas.models import Area, AreaLevel
@@ -15,9 +18,11 @@ from socioinfo.planning.models import (
     GroupMember,
     Indicator,
     Meeting,
+    MeetingDocument,
     PlanItem,
     ProgressStatus,
     Project,
+    ResponsibleBody,
     Task,
 )
 
@@ -91,6 +96,27 @@ class CommentForm(forms.Form):
 class SettlementForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
     reasoning = forms.CharField(label=_("Reasoning"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class GlossaryEntryForm(forms.ModelForm):
+    """An abbreviation used in plans' responsibilities and its full name."""
+
+    class Meta:
+        model = ResponsibleBody
+        fields = ["abbreviation", "name"]
+        help_texts = {
+            "abbreviation": _("As it is written in the plans, e.g. OSP or ANNO JMK."),
+            "name": _("The full name the public reads, e.g. Odbor sociální péče MMB."),
+        }
+
+    def clean_abbreviation(self) -> str:
+        value: str = " ".join(self.cleaned_data["abbreviation"].split())
+        others = ResponsibleBody.objects.exclude(pk=self.instance.pk)
+        if others.filter(abbreviation__iexact=value).exists():
+            raise forms.ValidationError(
+                _("The glossary already has %(abbreviation)s."), params={"abbreviation": value}
+            )
+        return value
 
 
 class ItemForm(forms.Form):
@@ -175,6 +201,105 @@ class TaskForm(forms.ModelForm):
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = meeting.group.members.all()  # type: ignore[attr-defined]
+
+
+# What a meeting document may be: the extension, the type it is served as, and how its
+# first bytes must start (a file whose content does not match its name is refused).
+DOCUMENT_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    ".pdf": ("application/pdf", (b"%PDF-",)),
+    ".odt": ("application/vnd.oasis.opendocument.text", (b"PK\x03\x04",)),
+    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", (b"PK\x03\x04",)),
+    ".odp": ("application/vnd.oasis.opendocument.presentation", (b"PK\x03\x04",)),
+    ".docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        (b"PK\x03\x04",),
+    ),
+    ".xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        (b"PK\x03\x04",),
+    ),
+    ".pptx": (
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        (b"PK\x03\x04",),
+    ),
+    ".doc": ("application/msword", (b"\xd0\xcf\x11\xe0",)),
+    ".xls": ("application/vnd.ms-excel", (b"\xd0\xcf\x11\xe0",)),
+    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".txt": ("text/plain; charset=utf-8", ()),
+    ".csv": ("text/csv; charset=utf-8", ()),
+}
+
+
+class MeetingDocumentForm(forms.ModelForm):
+    """A document of a meeting: a file to upload or the address of one kept elsewhere."""
+
+    class Meta:
+        model = MeetingDocument
+        fields = ["title", "file", "url"]
+        help_texts = {
+            "url": _("Or, instead of a file, the address of a document published elsewhere."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "PDF, office documents (ODF or Microsoft Office), pictures (PNG, JPEG) or text, "
+            "at most %(size)s."
+        ) % {"size": filesizeformat(settings.SOCIOINFO_DOCUMENT_MAX_BYTES)}
+        self.fields["file"].widget.attrs["accept"] = ",".join(DOCUMENT_TYPES)
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return upload
+        suffix = ("." + upload.name.rsplit(".", 1)[-1].lower()) if "." in upload.name else ""
+        if suffix not in DOCUMENT_TYPES:
+            raise forms.ValidationError(
+                _("Files of this type cannot be attached. Allowed: %(types)s."),
+                params={"types": ", ".join(sorted(DOCUMENT_TYPES))},
+                code="type",
+            )
+        if upload.size > settings.SOCIOINFO_DOCUMENT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is %(size)s; at most %(limit)s can be attached."),
+                params={
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(settings.SOCIOINFO_DOCUMENT_MAX_BYTES),
+                },
+                code="size",
+            )
+        content_type, signatures = DOCUMENT_TYPES[suffix]
+        upload.seek(0)
+        head = upload.read(8 * 1024)
+        upload.seek(0)
+        text_ok = True
+        if not signatures:
+            try:
+                head.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                # A multi-byte character cut at the end of the sample is still text.
+                text_ok = exc.start >= len(head) - 3
+        if (signatures and not head.startswith(signatures)) or not text_ok:
+            raise forms.ValidationError(
+                _("The content of the file does not match its name (%(suffix)s)."),
+                params={"suffix": suffix},
+                code="content",
+            )
+        self.instance.content_type = content_type
+        self.instance.filename = Path(upload.name).name[:255]
+        self.instance.size = upload.size
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.errors and bool(data.get("file")) == bool(data.get("url")):
+            raise forms.ValidationError(
+                _("Choose a file to upload or give the address of a document, one of the two."),
+                code="file_or_url",
+            )
+        return data
 
 
 class NextPlanForm(forms.Form):

@@ -8,7 +8,7 @@ from typing import Any
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -50,6 +50,22 @@ def bodies_in(text: str, glossary: Iterable[ResponsibleBody]) -> list[Responsibl
             found.append(body)
             rest = pattern.sub(" ", rest)
     return sorted(found, key=lambda b: b.abbreviation)
+
+
+def save_glossary_entry(body: ResponsibleBody) -> int:
+    """Save an entry of the glossary and link the items of every plan to the glossary anew
+    where their responsibility mentions it, or was linked to it (a new abbreviation is
+    found in plans written before it; a changed one leaves the items it no longer names).
+    Returns how many items name it."""
+    with transaction.atomic():
+        body.save()
+        glossary = list(ResponsibleBody.objects.all())
+        touched = PlanItem.objects.filter(
+            Q(responsibility__contains=body.abbreviation) | Q(responsible_bodies=body)
+        ).distinct()
+        for item in touched:
+            item.responsible_bodies.set(bodies_in(item.responsibility, glossary))
+    return body.items.count()
 
 
 def edit_item(

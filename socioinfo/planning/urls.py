@@ -5,6 +5,7 @@ from socioinfo.planning.views import (
     groups,
     public,
     staff,
+    staff_glossary,
     staff_groups,
     staff_projects,
 )
@@ -34,6 +35,11 @@ urlpatterns = [
     path("working-groups/calendar/", groups.calendar, name="calendar"),
     path("working-groups/<slug:slug>/", groups.group, name="group"),
     path("meetings/<uuid:pk>/", groups.meeting, name="meeting"),
+    path(
+        "meetings/<uuid:pk>/documents/<uuid:document>/",
+        groups.meeting_document,
+        name="meeting_document",
+    ),
     path("meetings.ics", groups.calendar_feed, name="calendar_feed"),
     path("planning/", staff.dashboard, name="staff"),
     path(
@@ -64,6 +70,10 @@ urlpatterns = [
         "planning/plans/<slug:slug>/action-plans/<int:year>/",
         staff_projects.action_plan,
         name="staff_action_plan",
+    ),
+    path("planning/glossary/", staff_glossary.glossary, name="staff_glossary"),
+    path(
+        "planning/glossary/<uuid:pk>/", staff_glossary.glossary_entry, name="staff_glossary_entry"
     ),
     path("planning/working-groups/<slug:slug>/", staff_groups.group, name="staff_group"),
     path("planning/meetings/<uuid:pk>/", staff_groups.meeting, name="staff_meeting"),

@@ -1,5 +1,8 @@
 """The coordination group and working groups, their members and meetings."""
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -102,15 +105,39 @@ class Attendance(BaseModel):
         ]
 
 
+def _document_path(instance: "MeetingDocument", filename: str) -> str:
+    """Stored under a random name, so nothing of the uploaded name reaches the file system;
+    the name the person knows is kept in `filename` and given back on download."""
+    suffix = Path(filename).suffix.lower()
+    return f"planning/meetings/{instance.meeting_id}/{uuid.uuid4().hex}{suffix}"
+
+
 class MeetingDocument(BaseModel):
+    """A document of a meeting: an uploaded file (served only to those who may read the
+    meeting, see `views.groups.meeting_document`) or a link to one kept elsewhere."""
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("title"), max_length=300)
-    url = models.URLField(_("address"))
+    url = models.URLField(_("address"), blank=True)
+    file = models.FileField(_("file"), upload_to=_document_path, max_length=300, blank=True)
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(_("size (bytes)"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("meeting document")
         verbose_name_plural = _("meeting documents")
         ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(url="") & ~models.Q(file=""))
+                | (~models.Q(url="") & models.Q(file="")),
+                name="meeting_document_file_or_url",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class Task(BaseModel):

@@ -5,7 +5,7 @@ members and planners only (404 for anyone else)."""
 import datetime
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -122,3 +122,25 @@ def project(request: HttpRequest, slug: str) -> HttpResponse:
             "services": project.services.published(),  # type: ignore[attr-defined]
         },
     )
+
+
+@require_GET
+def meeting_document(request: HttpRequest, pk: Any, document: Any) -> HttpResponse:
+    """An uploaded document of a meeting, to whoever may read the meeting (everybody for a
+    public group; members, planners and administrators otherwise; 404 for the rest)."""
+    meeting = get_object_or_404(Meeting.objects.select_related("group"), pk=pk)
+    if not request.user.has_perm("planning.view_minutes", meeting):
+        raise Http404
+    doc = get_object_or_404(meeting.documents.exclude(file=""), pk=document)
+    try:
+        handle = doc.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle, as_attachment=True, filename=doc.filename or doc.file.name.rsplit("/", 1)[-1]
+    )
+    response["Content-Type"] = doc.content_type or "application/octet-stream"
+    response["X-Content-Type-Options"] = "nosniff"
+    # Who may read it can change (a group made non-public); no shared cache keeps a copy.
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,21 +1,29 @@
 """Planners run the working groups: members, meetings with agenda, minutes and
 attendance, and tasks."""
 
+import uuid
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from socioinfo.accounts.permissions import permission_required
 from socioinfo.planning import services
-from socioinfo.planning.forms import MeetingForm, MemberForm, TaskForm
-from socioinfo.planning.models import Meeting, WorkingGroup
+from socioinfo.planning.forms import MeetingDocumentForm, MeetingForm, MemberForm, TaskForm
+from socioinfo.planning.models import Meeting, MeetingDocument, WorkingGroup
 
 MANAGE = "planning.manage_working_groups"
+
+
+def _uuid_or_404(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError as exc:
+        raise Http404 from exc
 
 
 @permission_required(MANAGE)
@@ -54,10 +62,25 @@ def group(request: HttpRequest, slug: str) -> HttpResponse:
 @permission_required(MANAGE)
 @require_http_methods(["GET", "POST"])
 def meeting(request: HttpRequest, pk: Any) -> HttpResponse:
-    """Edit a meeting (agenda, minutes), record attendance and add tasks."""
+    """Edit a meeting (agenda, minutes), record attendance, add tasks and documents."""
     meeting = get_object_or_404(Meeting.objects.select_related("group"), pk=pk)
     form = MeetingForm(request.POST if "save" in request.POST else None, instance=meeting)
     task_form = TaskForm(request.POST if "add_task" in request.POST else None, meeting=meeting)
+    document_form = MeetingDocumentForm(
+        *((request.POST, request.FILES) if "add_document" in request.POST else ()),
+        instance=MeetingDocument(meeting=meeting),
+    )
+    if "remove_document" in request.POST:
+        document = get_object_or_404(
+            meeting.documents, pk=_uuid_or_404(request.POST["remove_document"])
+        )
+        document.delete()  # the file goes once this is committed (planning.signals)
+        messages.success(request, _("The document is removed."))
+        return redirect("planning:staff_meeting", pk=meeting.pk)
+    if document_form.is_bound and document_form.is_valid():
+        document_form.save()
+        messages.success(request, _("The document is attached."))
+        return redirect("planning:staff_meeting", pk=meeting.pk)
     if form.is_bound and form.is_valid():
         form.save()
         services.set_attendance(meeting, set(request.POST.getlist("present")))
@@ -79,5 +102,7 @@ def meeting(request: HttpRequest, pk: Any) -> HttpResponse:
             "task_form": task_form,
             "members": [(m, m.pk in present) for m in meeting.group.members.all()],
             "tasks": meeting.tasks.select_related("owner"),
+            "documents": meeting.documents.all(),
+            "document_form": document_form,
         },
     )

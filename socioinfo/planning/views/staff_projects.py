@@ -1,14 +1,19 @@
 """Planners keep projects, the yearly action plans and the indicators of measures."""
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from socioinfo.accounts.permissions import permission_required
+from socioinfo.directory.models import Service
 from socioinfo.planning.forms import (
     ActionPlanEntryForm,
     IndicatorForm,
@@ -17,18 +22,67 @@ from socioinfo.planning.forms import (
 )
 from socioinfo.planning.models import ActionPlan, IndicatorValue, Plan, Project
 
+SERVICE_MATCHES = 20
+
 
 @permission_required("planning.change_plan")
 @require_http_methods(["GET", "POST"])
 def project(request: HttpRequest, slug: str | None = None) -> HttpResponse:
-    """Create a project (no slug) or edit one."""
+    """Create a project (no slug) or edit one; link the directory services it creates or
+    extends: find them by name or organisation (`?service=`), link or unlink one."""
     instance = get_object_or_404(Project, slug=slug) if slug else None
+    if instance is not None and (
+        "link_service" in request.POST or "unlink_service" in request.POST
+    ):
+        return _link_service(request, instance)
     form = ProjectForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         messages.success(request, _("The project is saved."))
         return redirect("planning:project", slug=saved.slug)
-    return render(request, "planning/staff/project.html", {"form": form, "project": instance})
+    query = " ".join(request.GET.get("service", "").split())[:100]
+    matches: Any = []
+    if instance is not None and query:
+        matches = (
+            Service.objects.filter(
+                Q(name__icontains=query) | Q(organisation__name__icontains=query)
+            )
+            .exclude(pk__in=instance.services.values("pk"))
+            .select_related("organisation", "service_type")
+            .order_by("sort_name")[:SERVICE_MATCHES]
+        )
+    return render(
+        request,
+        "planning/staff/project.html",
+        {
+            "form": form,
+            "project": instance,
+            "linked": instance.services.select_related("organisation") if instance else [],
+            "service_query": query,
+            "matches": matches,
+        },
+    )
+
+
+def _link_service(request: HttpRequest, project: Project) -> HttpResponse:
+    linking = "link_service" in request.POST
+    try:
+        service = Service.objects.get(
+            pk=request.POST["link_service" if linking else "unlink_service"]
+        )
+    except (Service.DoesNotExist, ValidationError, ValueError) as exc:
+        raise Http404 from exc
+    if linking:
+        project.services.add(service)
+        messages.success(request, _("%(service)s is linked.") % {"service": service.name})
+    else:
+        project.services.remove(service)
+        messages.success(request, _("%(service)s is unlinked.") % {"service": service.name})
+    url = reverse("planning:staff_project", args=[project.slug])
+    query = request.POST.get("service", "").strip()
+    return redirect(
+        f"{url}?{urlencode({'service': query})}#services" if query else f"{url}#services"
+    )
 
 
 @permission_required("planning.change_plan")

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from socioinfo.directory.models import LifeSituation
 from socioinfo.directory.selectors import directory_overview
+from socioinfo.planning.groups import announced_meetings
 from socioinfo.portal import selectors
 from socioinfo.portal.forms import SearchForm
 from socioinfo.portal.jsonld import organisation_jsonld, service_jsonld
@@ -32,6 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
             ),
             "centre": selectors.socio_info_centre(),
             "form": SearchForm(),
+            "meetings": announced_meetings()[:3],
         },
     )
 

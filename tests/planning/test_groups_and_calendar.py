@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 
 from socioinfo.planning import ical
 from socioinfo.planning.models import GroupKind, Meeting, TriadRole, WorkingGroup
@@ -91,3 +92,18 @@ def test_the_calendar_lists_the_visible_meetings_by_month(client, planning_demo)
     assert not any(str(m.pk) in page for m in Meeting.objects.filter(group__is_public=False))
     months = {m.starts_at.strftime("%Y-%m") for m in visible}
     assert all(f'id="month-{month}"' in page for month in months)
+
+
+@pytest.mark.django_db
+def test_the_start_page_announces_public_meetings_and_never_a_closed_groups(client, planning_demo):
+    closed = Meeting.objects.filter(group__is_public=False).order_by("starts_at").last()
+    closed.title = "Neveřejné jednání o rozpočtu"
+    closed.is_public = True  # open to the public, but its group is not: not announced
+    closed.save()
+    page = client.get("/").content.decode()
+    announced = Meeting.objects.filter(
+        is_public=True, group__is_public=True, starts_at__gte=timezone.now()
+    ).earliest("starts_at")
+    assert f'href="/meetings/{announced.pk}/"' in page
+    assert "Neveřejné jednání o rozpočtu" not in page
+    assert 'href="/plans/"' in page

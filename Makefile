@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 export DJANGO_DEBUG ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run install demo serve test test-only lint format typecheck messages browser-deps bench clean
+.PHONY: help run install system-deps demo serve test test-only lint format typecheck messages browser-deps bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -25,7 +25,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(VENV)/.installed node_modules/.installed ## Create .venv and install the pinned dependencies
+install: system-deps $(VENV)/.installed node_modules/.installed ## Create .venv and install the pinned dependencies
+
+system-deps: ## Debian's Pango and DejaVu fonts, which WeasyPrint (the PDFs) needs
+	@ldconfig -p | grep -q libpangoft2 && fc-list 2>/dev/null | grep -q DejaVuSans || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core; }
 
 run: install demo serve ## Fresh machine → migrated SQLite with demo data, served at http://127.0.0.1:8000
 

@@ -50,6 +50,30 @@ class TokenForm(forms.Form):
         return token
 
 
+class SignInCodeForm(forms.Form):
+    """At sign-in: the six-digit code from the app, or one of the backup codes."""
+
+    token = forms.CharField(
+        label=_("Six-digit code from your authenticator app, or a backup code"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autocapitalize": "off"}),
+    )
+
+    def clean_token(self) -> str:
+        token = "".join(self.cleaned_data["token"].split()).replace("-", "").lower()
+        if not (token.isdigit() and len(token) == 6) and not (
+            len(token) == 8 and token.isalnum() and token.isascii()
+        ):
+            raise forms.ValidationError(
+                _("Type the six digits the app shows, or a backup code of eight characters.")
+            )
+        return token
+
+    @property
+    def is_backup_code(self) -> bool:
+        return len(self.cleaned_data["token"]) == 8
+
+
 class NewPasswordForm(forms.Form):
     """Name and a new password, for someone joining through an invitation."""
 

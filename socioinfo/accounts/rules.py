@@ -95,10 +95,12 @@ rules.add_perm("accounts.delete_invitation", is_administrator)
 rules.add_perm("accounts.invite_to_organisation", is_administrator | is_city_editor)
 
 # Sign-in records (django-axes: deleting an attempt unlocks) and second-factor devices
-# (deleting one lets a person who lost their phone set up a new one): administrators only.
+# (deleting one lets a person who lost their phone, and their backup codes, set up a new
+# one): administrators only.
 for _app, _models in {
     "axes": ["accessattempt", "accesslog", "accessfailurelog", "accessattemptexpiration"],
     "otp_totp": ["totpdevice"],
+    "otp_static": ["staticdevice"],
 }.items():
     rules.add_perm(_app, is_administrator)
     for _model in _models:

@@ -61,3 +61,10 @@ def organisations_of(user: Any) -> QuerySet[Organisation]:
 def recent_invitations(limit: int = 50) -> QuerySet[Invitation]:
     """The latest invitations with who sent them, newest first."""
     return Invitation.objects.select_related("organisation", "invited_by", "accepted_by")[:limit]
+
+
+def backup_codes_left(user: Any) -> int:
+    """How many unused backup codes the person has."""
+    from django_otp.plugins.otp_static.models import StaticToken
+
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()

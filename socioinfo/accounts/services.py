@@ -22,6 +22,22 @@ from socioinfo.directory.models import Organisation
 INVITATION_SALT = "socioinfo.accounts.invitation"
 
 
+BACKUP_CODES = 10
+
+
+def new_backup_codes(user: User) -> list[str]:
+    """Ten new single-use backup codes for when the phone is not at hand (django-otp's
+    static tokens); the earlier ones stop working."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    codes = [StaticToken.random_token() for _ in range(BACKUP_CODES)]
+    with transaction.atomic():
+        StaticDevice.objects.filter(user=user).delete()
+        device = StaticDevice.objects.create(user=user, name="backup codes", confirmed=True)
+        StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
+    return codes
+
+
 @transaction.atomic
 def set_roles(user: User, roles: Iterable[str]) -> None:
     """Give the user exactly these roles; ``is_staff`` follows (the admin site's roles)."""

@@ -22,6 +22,7 @@ urlpatterns = [
     path("password/change/", views.password_change, name="password_change"),
     path("second-factor/", views.second_factor, name="second_factor"),
     path("second-factor/setup/", views.second_factor_setup, name="second_factor_setup"),
+    path("second-factor/backup-codes/", views.backup_codes, name="backup_codes"),
     path("invitations/", views.invitations, name="invitations"),
     path("invitations/<uuid:pk>/revoke/", views.revoke_invitation, name="revoke_invitation"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),

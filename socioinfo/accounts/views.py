@@ -4,6 +4,7 @@ Every page that is not public goes through ``socioinfo.accounts.permissions``.""
 
 from base64 import b32encode
 from typing import Any, cast
+from urllib.parse import urlencode
 
 import segno
 from axes.utils import reset as reset_lockout
@@ -17,10 +18,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from socioinfo.accounts import selectors, services
@@ -28,6 +30,7 @@ from socioinfo.accounts.forms import (
     EmailAuthenticationForm,
     InvitationForm,
     NewPasswordForm,
+    SignInCodeForm,
     TokenForm,
 )
 from socioinfo.accounts.models import Invitation, User
@@ -155,14 +158,25 @@ def second_factor(request: HttpRequest) -> HttpResponseBase:
 
 
 def second_factor_check(request: HttpRequest) -> HttpResponseBase:
-    device = _confirmed_device(request.user)
-    form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and device is not None:
-        if not device.verify_is_allowed()[0]:
+    """The code from the app, or a backup code (each works once)."""
+    form = SignInCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device: Any = (
+            StaticDevice.objects.filter(user=request.user, confirmed=True).first()
+            if form.is_backup_code
+            else _confirmed_device(request.user)
+        )
+        if device is None:
+            form.add_error("token", _("This code is not right."))
+        elif not device.verify_is_allowed()[0]:
             form.add_error("token", _TOO_MANY)
         elif device.verify_token(form.cleaned_data["token"]):
             otp_login(request, device)
+            if form.is_backup_code:
+                _warn_about_backup_codes(request)
             return redirect(_next_url(request))
+        elif form.is_backup_code:
+            form.add_error("token", _("This backup code is not right, or it was used already."))
         else:
             form.add_error(
                 "token",
@@ -175,6 +189,21 @@ def second_factor_check(request: HttpRequest) -> HttpResponseBase:
         request,
         "accounts/second_factor_check.html",
         {"form": form, "next": _next_url(request), **NOINDEX},
+    )
+
+
+def _warn_about_backup_codes(request: HttpRequest) -> None:
+    left = selectors.backup_codes_left(request.user)
+    messages.warning(
+        request,
+        ngettext(
+            "You signed in with a backup code; %(count)d is left. Make new ones on your "
+            "account page, and set up the app again if the phone is lost.",
+            "You signed in with a backup code; %(count)d are left. Make new ones on your "
+            "account page, and set up the app again if the phone is lost.",
+            left,
+        )
+        % {"count": left},
     )
 
 
@@ -198,7 +227,10 @@ def second_factor_setup(request: HttpRequest) -> HttpResponseBase:
             TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
             otp_login(request, device)
             messages.success(request, _("The second factor is set up. Keep the app on your phone."))
-            return redirect(_next_url(request))
+            request.session[BACKUP_CODES_SESSION_KEY] = services.new_backup_codes(cast(User, user))
+            return redirect(
+                f"{reverse('accounts:backup_codes')}?{urlencode({'next': _next_url(request)})}"
+            )
         else:
             form.add_error("token", _("This code is not right. Type the code the app shows now."))
     key = b32encode(device.bin_key).decode()
@@ -213,6 +245,35 @@ def second_factor_setup(request: HttpRequest) -> HttpResponseBase:
         **NOINDEX,
     }
     return render(request, "accounts/second_factor_setup.html", context)
+
+
+BACKUP_CODES_SESSION_KEY = "socioinfo_new_backup_codes"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def backup_codes(request: HttpRequest) -> HttpResponseBase:
+    """New backup codes are shown once, right after they are made; otherwise the page says
+    how many are left and makes new ones (with the second factor confirmed in this
+    session)."""
+    if not request.user.is_verified():  # type: ignore[union-attr]
+        return redirect(second_factor_url(request.get_full_path()))
+    if request.method == "POST":
+        request.session[BACKUP_CODES_SESSION_KEY] = services.new_backup_codes(
+            cast(User, request.user)
+        )
+        return redirect("accounts:backup_codes")
+    codes = request.session.pop(BACKUP_CODES_SESSION_KEY, None)
+    return render(
+        request,
+        "accounts/backup_codes.html",
+        {
+            "codes": codes,
+            "left": selectors.backup_codes_left(request.user),
+            "next": _next_url(request),
+            **NOINDEX,
+        },
+    )
 
 
 def _required_by_role(user: Any) -> bool:
@@ -234,7 +295,8 @@ def account(request: HttpRequest) -> HttpResponse:
         {
             "roles": roles,
             "organisations": selectors.organisations_of(user),
-            "has_second_factor": user_has_device(user, confirmed=True),
+            "has_second_factor": _confirmed_device(user) is not None,
+            "backup_codes_left": selectors.backup_codes_left(user),
             "second_factor_required": _required_by_role(user),
             "may_use_admin": user.has_perm("accounts.access_admin"),
             "may_invite": user.has_perm("accounts.invite_to_organisation"),

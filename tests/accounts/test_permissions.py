@@ -66,6 +66,7 @@ TABLE = [
     ("search.change_synonymgroup", None, EDITORS),
     ("axes.delete_accessattempt", None, {ADMIN}),
     ("otp_totp.delete_totpdevice", None, {ADMIN}),
+    ("otp_static.delete_staticdevice", None, {ADMIN}),
     ("planning.view_unpublished_plans", None, {ADMIN, PLANNER}),
     ("planning.change_plan", None, {ADMIN, PLANNER}),
     ("planning.manage_consultation", None, {ADMIN, PLANNER}),

@@ -61,7 +61,8 @@ def test_setting_up_the_app_with_a_valid_code_opens_staff_pages(client):
         reverse("accounts:second_factor_setup"),
         {"token": current_code(device), "next": "/admin/"},
     )
-    assert response["Location"] == "/admin/"
+    # First the backup codes, shown once, with the way on to where the person was going.
+    assert response["Location"] == reverse("accounts:backup_codes") + "?next=%2Fadmin%2F"
     device.refresh_from_db()
     assert device.confirmed
     assert client.get("/admin/").status_code == 200
@@ -108,3 +109,101 @@ def test_a_provider_editor_who_set_up_a_second_factor_is_asked_for_it(client):
     add_device(provider)
     response = sign_in_with_password(client, "jana@spolek.cz")
     assert response["Location"].startswith(SECOND_FACTOR)
+
+
+# Backup codes ---------------------------------------------------------------------------------
+
+
+def _codes_after_setup(client, email="redakce@mesto.cz"):
+    """Set up the app as a new city editor; return the backup codes shown once after it."""
+    editor = make_user(Role.CITY_EDITOR, email=email, password=PASSWORD)
+    sign_in_with_password(client, email)
+    client.get(SECOND_FACTOR)
+    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    response = client.post(
+        reverse("accounts:second_factor_setup"), {"token": current_code(device), "next": "/admin/"}
+    )
+    assert response["Location"] == reverse("accounts:backup_codes") + "?next=%2Fadmin%2F"
+    page = client.get(response["Location"])
+    codes = page.context["codes"]
+    assert len(codes) == 10 and len(set(codes)) == 10
+    html = page.content.decode()
+    assert all(f"{c[:4]} {c[4:]}" in html for c in codes)
+    assert 'href="/admin/"' in html  # continue where the person was going
+    # Shown once: the next visit says how many are left and offers new ones.
+    again = client.get(reverse("accounts:backup_codes"))
+    assert again.context["codes"] is None and again.context["left"] == 10
+    return editor, codes
+
+
+def test_setting_up_the_app_gives_ten_backup_codes_shown_once(client):
+    _codes_after_setup(client)
+
+
+def test_a_backup_code_signs_in_once_and_warns_how_many_are_left(client):
+    editor, codes = _codes_after_setup(client)
+    client.logout()
+    sign_in_with_password(client, "redakce@mesto.cz")
+    client.cookies["django_language"] = "en"
+    # Typed as shown (with the space) and in capitals: accepted.
+    response = client.post(
+        SECOND_FACTOR,
+        {"token": f"{codes[0][:4]} {codes[0][4:]}".upper(), "next": "/accounts/"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == "/accounts/"
+    page = response.content.decode()
+    assert "You signed in with a backup code; 9 are left." in page
+    assert "Backup codes (9 left)" in page
+    assert client.get("/admin/").status_code == 200
+    client.logout()
+    sign_in_with_password(client, "redakce@mesto.cz")
+    refused = client.post(SECOND_FACTOR, {"token": codes[0]})
+    assert refused.status_code == 200 and refused.context["form"].errors
+    assert client.get("/admin/").status_code == 302
+
+
+def test_making_new_backup_codes_ends_the_old_ones(client):
+    editor, old = _codes_after_setup(client)
+    client.post(reverse("accounts:backup_codes"))
+    new = client.get(reverse("accounts:backup_codes")).context["codes"]
+    assert len(new) == 10 and not set(new) & set(old)
+    client.logout()
+    sign_in_with_password(client, "redakce@mesto.cz")
+    assert client.post(SECOND_FACTOR, {"token": old[1]}).status_code == 200
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    StaticDevice.objects.filter(user=editor).update(throttling_failure_count=0)
+    assert client.post(SECOND_FACTOR, {"token": new[1]}).status_code == 302
+
+
+def test_backup_codes_are_not_shown_nor_made_without_the_second_factor(client):
+    editor, _codes = _codes_after_setup(client)
+    client.logout()
+    sign_in_with_password(client, "redakce@mesto.cz")  # password only, no code yet
+    for response in (
+        client.get(reverse("accounts:backup_codes")),
+        client.post(reverse("accounts:backup_codes")),
+    ):
+        assert response["Location"].startswith(SECOND_FACTOR)
+    from socioinfo.accounts.selectors import backup_codes_left
+
+    assert backup_codes_left(editor) == 10
+
+
+def test_a_lost_phone_is_replaced_after_signing_in_with_a_backup_code(client):
+    editor, codes = _codes_after_setup(client)
+    TOTPDevice.objects.filter(user=editor).delete()  # the phone is gone
+    client.logout()
+    sign_in_with_password(client, "redakce@mesto.cz")
+    assert client.post(SECOND_FACTOR, {"token": codes[2]}).status_code == 302
+    setup = client.get(reverse("accounts:second_factor_setup"))
+    assert setup.status_code == 200 and "<svg" in setup.content.decode()
+
+
+def test_a_wrong_shape_of_code_gets_a_message_that_says_what_to_type(client, settings):
+    add_device(make_user(Role.CITY_EDITOR, email="redakce@mesto.cz", password=PASSWORD))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    sign_in_with_password(client, "redakce@mesto.cz")
+    page = client.post(SECOND_FACTOR, {"token": "12ab"}).content.decode()
+    assert "six digits the app shows, or a backup code of eight characters" in page

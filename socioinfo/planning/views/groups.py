@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -125,7 +126,7 @@ def project(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def meeting_document(request: HttpRequest, pk: Any, document: Any) -> HttpResponse:
+def meeting_document(request: HttpRequest, pk: Any, document: Any) -> HttpResponseBase:
     """An uploaded document of a meeting, to whoever may read the meeting (everybody for a
     public group; members, planners and administrators otherwise; 404 for the rest)."""
     meeting = get_object_or_404(Meeting.objects.select_related("group"), pk=pk)

@@ -2,6 +2,7 @@
 report, read back with pypdf; who may download them; nothing is fetched from the network."""
 
 import io
+import re
 import socket
 
 import pytest
@@ -143,3 +144,30 @@ def test_a_document_with_remote_resources_renders_without_the_network(no_network
     reader, text = read(html_to_pdf(html, base_url="http://testserver/"))
     assert "Příliš žluťoučký kůň" in text
     assert reader.metadata.title == "Zkouška"
+
+
+def _drawing_operators(reader: PdfReader) -> str:
+    """The decompressed drawing operators of every page and of the forms they draw."""
+    seen, out = set(), []
+
+    def walk(obj):
+        if id(obj) in seen:
+            return
+        seen.add(id(obj))
+        if obj.get("/Subtype") == "/Form":  # a drawing, not an image
+            out.append(obj.get_data().decode("latin-1"))
+        resources = obj.get("/Resources") if hasattr(obj, "get") else None
+        for xobject in (resources.get_object().get("/XObject", {}) if resources else {}).values():
+            walk(xobject.get_object())
+
+    for page in reader.pages:
+        out.append(page.get_contents().get_data().decode("latin-1"))
+        walk(page)
+    return "\n".join(out)
+
+
+def test_the_evaluation_pdf_draws_the_progress_bars_in_the_sites_blue(client, planning_demo):
+    reader, _text = read(client.get(f"{PLAN}evaluation.pdf").content)
+    operators = _drawing_operators(reader)
+    # #2362a2 as a fill colour (35, 98, 162 of 255), not the black a renderer falls back to.
+    assert re.search(r"0\.137\d* 0\.384\d* 0\.635\d* rg", operators)

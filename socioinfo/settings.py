@@ -12,7 +12,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from socioinfo.core.env import env_bool, env_int, env_list, env_str
+from socioinfo.core.env import cache_settings, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("SOCIOINFO_DATA_DIR", str(BASE_DIR / "data")))
@@ -105,6 +105,11 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Django's cache holds the search index's version and the question form's rate limit. In one
+# process its memory is enough; with several (gunicorn workers, several machines) point it
+# at a Redis they share, or a change reaches another process's search only after a restart.
+CACHES = cache_settings(env_str("SOCIOINFO_CACHE_URL", ""))
 
 AUTH_USER_MODEL = "accounts.User"
 # django-axes first (it refuses locked-out sign-ins), then the rules predicates (every

@@ -45,3 +45,22 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def cache_settings(url: str) -> dict[str, dict[str, object]]:
+    """Django's ``CACHES`` from ``SOCIOINFO_CACHE_URL``: empty for local memory (one process),
+    ``redis://``, ``rediss://`` or ``unix://`` for a Redis shared by every process."""
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"SOCIOINFO_CACHE_URL must be a Redis address such as redis://127.0.0.1:6379/0 "
+            f"(or empty for a cache in each process's memory), not {url!r}."
+        )
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": os.environ.get("SOCIOINFO_CACHE_PREFIX", "socioinfo"),
+        }
+    }

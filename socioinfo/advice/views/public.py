@@ -16,7 +16,8 @@ from socioinfo.advice.forms import AskForm
 from socioinfo.advice.views.staff import _default_year, _year
 from socioinfo.directory.models import Language
 
-# Questions one address may send per hour; more wait (LocMem cache: per server process).
+# Questions one address may send per hour; more wait. Counted in Django's cache: shared by
+# every process when SOCIOINFO_CACHE_URL points at Redis, per process otherwise.
 ASK_LIMIT_PER_HOUR = 5
 PUBLIC = {"nav": "centre", "public_page": True}
 

@@ -147,6 +147,8 @@ AXES_CLIENT_IP_CALLABLE = "socioinfo.accounts.security.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "socioinfo.accounts.views.locked_out"
 AXES_VERBOSE = False
+# Sign-in records (successes and failures) older than this are removed by run_daily_jobs.
+SOCIOINFO_SIGNIN_LOG_DAYS = env_int("SOCIOINFO_SIGNIN_LOG_DAYS", 90)
 
 # Second factor (TOTP, django-otp): required for the roles in accounts.roles.SECOND_FACTOR_ROLES.
 OTP_TOTP_ISSUER = env_str("SOCIOINFO_TOTP_ISSUER", "Socioinfo")

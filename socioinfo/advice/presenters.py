@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from socioinfo.advice.selectors import SMALL_COUNT, Statistics, Table, statistics_rows
+from socioinfo.advice.selectors import Row, Statistics, Table, hidden_text, statistics_rows
 from socioinfo.core.charts import horizontal_bars
 
 
@@ -20,12 +20,12 @@ class ChartedTable:
     shows_share: bool
 
 
-def _value_text(count: int | None, share: float | None, shows_share: bool) -> str:
-    if count is None:
-        return f"<{SMALL_COUNT}"
-    if shows_share and share is not None:
-        return f"{share:.1f} %".replace(".", ",")
-    return str(count)
+def _value_text(row: Row, shows_share: bool) -> str:
+    if row.count is None:
+        return hidden_text(row)
+    if shows_share and row.share is not None:
+        return f"{row.share:.1f} %".replace(".", ",")
+    return str(row.count)
 
 
 def charted(stats: Statistics) -> list[ChartedTable]:
@@ -37,7 +37,7 @@ def charted(stats: Statistics) -> list[ChartedTable]:
             (
                 row.label,
                 (row.share if shows_share else row.count) if row.count is not None else None,
-                _value_text(row.count, row.share, shows_share),
+                _value_text(row, shows_share),
             )
             for row in table.rows
         ]

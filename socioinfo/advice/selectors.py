@@ -88,8 +88,22 @@ def recent_choices(user: Any, field_name: str, limit: int = 8, look_back: int = 
 class Row:
     key: str
     label: str
-    count: int | None  # None: suppressed (fewer than SMALL_COUNT)
+    count: int | None  # None: suppressed (fewer than SMALL_COUNT, or ``protects``)
     share: float | None = None  # percent of enquiries
+    # Hidden though not small, so that a single small count cannot be worked out from the
+    # total and the other rows (secondary suppression).
+    protects: bool = False
+
+
+def with_secondary_suppression(rows: list[Row]) -> list[Row]:
+    """Where exactly one row of a table is hidden as small, hide the smallest shown row
+    too: the total and the rest then give only the sum of the two, never the small one."""
+    hidden = [r for r in rows if r.count is None]
+    shown = [r for r in rows if r.count is not None and r.count > 0]
+    if len(hidden) == 1 and shown:
+        smallest = min(shown, key=lambda r: (r.count, r.label))
+        smallest.count, smallest.share, smallest.protects = None, None, True
+    return rows
 
 
 @dataclass
@@ -137,7 +151,7 @@ def _counted(
             out.append(Row(str(key), label, None, None))
         else:
             out.append(Row(str(key), label, count, 100.0 * count / total if total else 0.0))
-    return out
+    return with_secondary_suppression(out) if public else out
 
 
 def _names(model: Any, keys: Iterable[str], attribute: str = "name") -> dict[str, str]:
@@ -194,6 +208,8 @@ def _time_table(counts: QuerySet[MonthlyCount], year: int | None, *, public: boo
     if year is not None:
         by_month = dict(totals.values_list("month__month").annotate(n=Sum("count")))
         rows = [Row(str(m), f"{m}/{year}", shown(by_month.get(m, 0))) for m in range(1, 13)]
+        if public:
+            with_secondary_suppression(rows)
         return Table("months", str(_("Enquiries by month")), rows)
     by_year = (
         totals.annotate(year=ExtractYear("month"))
@@ -202,6 +218,8 @@ def _time_table(counts: QuerySet[MonthlyCount], year: int | None, *, public: boo
         .order_by("year")
     )
     rows = [Row(str(r["year"]), str(r["year"]), shown(r["n"])) for r in by_year]
+    if public:
+        with_secondary_suppression(rows)
     return Table("years", str(_("Enquiries by year")), rows)
 
 
@@ -246,6 +264,11 @@ def enquiry_statistics(year: int | None = None, *, public: bool = False) -> Stat
     return stats
 
 
+def hidden_text(row: Row) -> str:
+    """What a hidden count says in files and charts."""
+    return str(_("hidden")) if row.protects else f"<{SMALL_COUNT}"
+
+
 def statistics_rows(stats: Statistics) -> list[list[Any]]:
     """The statistics as one flat table for CSV and XLSX: table, label, count, share."""
     rows: list[list[Any]] = []
@@ -255,7 +278,7 @@ def statistics_rows(stats: Statistics) -> list[list[Any]]:
                 [
                     table.title,
                     row.label,
-                    row.count if row.count is not None else f"<{SMALL_COUNT}",
+                    row.count if row.count is not None else hidden_text(row),
                     round(row.share, 1) if row.share is not None else "",
                 ]
             )

@@ -44,21 +44,49 @@ def test_support_types_are_shares_of_contacts_and_sum_over_100(worker):
 
 
 def test_public_statistics_hide_counts_under_five(worker, client):
-    districts = list(brno_city_districts()[:2])
-    _log(worker, 6, district=districts[0], support=[SupportType.INFORMATION])
-    _log(worker, 3, district=districts[1], support=[SupportType.INFORMATION])
-    public = {
-        r.label: r.count for r in enquiry_statistics(2024, public=True).table("districts").rows
-    }
+    districts = list(brno_city_districts()[:3])
+    _log(worker, 12, district=districts[0], support=[SupportType.INFORMATION])
+    _log(worker, 6, district=districts[1], support=[SupportType.INFORMATION])
+    _log(worker, 3, district=districts[2], support=[SupportType.INFORMATION])
+    rows = {r.label: r for r in enquiry_statistics(2024, public=True).table("districts").rows}
     staff = {r.label: r.count for r in enquiry_statistics(2024).table("districts").rows}
-    assert public == {districts[0].name: 6, districts[1].name: None}
-    assert staff == {districts[0].name: 6, districts[1].name: 3}
+    # 3 is hidden as small; 6, the smallest shown, is hidden too, or 21 - 12 - 6 would give 3.
+    assert {label: r.count for label, r in rows.items()} == {
+        districts[0].name: 12,
+        districts[1].name: None,
+        districts[2].name: None,
+    }
+    assert (rows[districts[1].name].protects, rows[districts[2].name].protects) == (True, False)
+    assert staff == {districts[0].name: 12, districts[1].name: 6, districts[2].name: 3}
+    client.cookies["django_language"] = "en"
     csv_text = client.get(reverse("advice_public:statistics_csv"), {"year": 2024}).content.decode()
-    assert f"{districts[1].name},<5," in csv_text
+    assert f"{districts[2].name},<5," in csv_text
+    assert f"{districts[1].name},hidden," in csv_text
+    assert f"{districts[0].name},12," in csv_text
     months = {r.key: r.count for r in enquiry_statistics(2024, public=True).table("months").rows}
-    assert (months["3"], months["4"]) == (9, 0)
+    assert (months["3"], months["4"]) == (21, 0)
     page = client.get(reverse("advice_public:statistics"), {"year": 2024}).content.decode()
-    assert f'<th scope="row">{districts[1].name}</th>' in page
+    assert f'<th scope="row">{districts[2].name}</th>' in page
+    assert ">hidden</td>" in page and ">fewer than 5</td>" in page
+
+
+def test_a_single_small_month_is_protected_by_hiding_the_next_smallest(worker):
+    district = brno_city_districts().first()
+    _log(worker, 9, district=district, support=[SupportType.INFORMATION], month=3)
+    _log(worker, 3, district=district, support=[SupportType.INFORMATION], month=4)
+    _log(worker, 7, district=district, support=[SupportType.INFORMATION], month=5)
+    stats = enquiry_statistics(2024, public=True)
+    months = {r.key: (r.count, r.protects) for r in stats.table("months").rows}
+    assert stats.total == 19
+    assert (months["3"], months["4"], months["5"], months["6"]) == (
+        (9, False),
+        (None, False),
+        (None, True),
+        (0, False),
+    )
+    # Staff see every count.
+    staff = {r.key: r.count for r in enquiry_statistics(2024).table("months").rows}
+    assert (staff["4"], staff["5"]) == (3, 7)
 
 
 def test_months_are_counted_in_prague_time(worker):

@@ -24,7 +24,7 @@ from socioinfo.directory.models import (
     ServiceType,
     TargetGroup,
 )
-from socioinfo.directory.selectors import services_open_now
+from socioinfo.directory.selectors import places_open_now, services_open_now
 from socioinfo.search.engine import engine
 from socioinfo.search.query import SearchParams, count, select
 
@@ -97,8 +97,11 @@ def _district(area: Area | None) -> dict[str, str] | None:
     return None if area is None else {"code": area.code, "name": area.name}
 
 
-def _place(link: ServiceAtLocation, today: datetime.date, lang: str) -> dict[str, Any]:
+def _place(
+    link: ServiceAtLocation, today: datetime.date, lang: str, open_places: set[Any]
+) -> dict[str, Any]:
     location = link.location
+    rules, exceptions = list(link.openingrules.all()), list(link.openingexceptions.all())
     return {
         "id": str(link.pk),
         "location_id": str(location.pk),
@@ -111,9 +114,9 @@ def _place(link: ServiceAtLocation, today: datetime.date, lang: str) -> dict[str
         "latitude": location.latitude,
         "longitude": location.longitude,
         "note": link.note,
-        "opening_hours": opening_hours(
-            list(link.openingrules.all()), list(link.openingexceptions.all()), today
-        ),
+        # By the place's own hours; null where it has none (the service's own hours apply).
+        "open_now": (link.pk in open_places) if rules or exceptions else None,
+        "opening_hours": opening_hours(rules, exceptions, today),
     }
 
 
@@ -145,6 +148,11 @@ def service_items(
     }
     open_ids = set(
         services_open_now(at, Service.objects.filter(pk__in=ids)).values_list("pk", flat=True)
+    )
+    open_places = set(
+        places_open_now(at, ServiceAtLocation.objects.filter(service_id__in=ids)).values_list(
+            "pk", flat=True
+        )
     )
     items = []
     for pk in ids:
@@ -202,7 +210,7 @@ def service_items(
                 "opening_hours": opening_hours(
                     list(service.openingrules.all()), list(service.openingexceptions.all()), today
                 ),
-                "places": [_place(link, today, lang) for link in links],
+                "places": [_place(link, today, lang, open_places) for link in links],
                 "links": {
                     "portal": url(reverse("portal:service", args=[service.pk])),
                     "hsds": url(reverse("api:service", args=[service.pk])),

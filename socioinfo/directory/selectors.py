@@ -3,6 +3,7 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -14,6 +15,7 @@ from socioinfo.directory.models import (
     Organisation,
     RecordSource,
     Service,
+    ServiceAtLocation,
 )
 
 
@@ -50,11 +52,11 @@ def _rule_valid_on(day: datetime.date) -> Q:
     )
 
 
-def services_open_now(
-    at: datetime.datetime | None = None, services: QuerySet[Service] | None = None
-) -> QuerySet[Service]:
-    """Services open at ``at`` (default: now) in Europe/Prague time, by their weekly rules,
-    unless an exception on that date says otherwise. Defaults to published services."""
+def _open_rows(at: datetime.datetime | None) -> tuple[QuerySet[Any], ...]:
+    """The opening rules and exceptions that make their owner (a service, or a service at a
+    place) open at ``at`` (default: now) in Europe/Prague time: a weekly rule of the day
+    (or one from yesterday running past midnight) without an exception on its date, or an
+    exception that opens it then."""
     local = timezone.localtime(at or timezone.now())
     day, clock = local.date(), local.time().replace(tzinfo=None)
     yesterday = day - datetime.timedelta(days=1)
@@ -71,13 +73,31 @@ def services_open_now(
     open_exceptions = OpeningException.objects.filter(
         date=day, is_closed=False, opens__lte=clock, closes__gt=clock
     )
+    return today_rules, overnight_rules, open_exceptions
+
+
+def services_open_now(
+    at: datetime.datetime | None = None, services: QuerySet[Service] | None = None
+) -> QuerySet[Service]:
+    """Services open at ``at`` (default: now) by their own hours or those of any of their
+    places. Defaults to published services."""
     condition = Q()
-    for rows in (today_rules, overnight_rules, open_exceptions):
+    for rows in _open_rows(at):
         condition |= Q(Exists(rows.filter(service=OuterRef("pk")))) | Q(
             Exists(rows.filter(service_at_location__service=OuterRef("pk")))
         )
     services = services if services is not None else Service.objects.published()
     return services.filter(condition)
+
+
+def places_open_now(
+    at: datetime.datetime | None, places: QuerySet[ServiceAtLocation]
+) -> QuerySet[ServiceAtLocation]:
+    """The services at places (of ``places``) open at ``at`` by the place's own hours."""
+    condition = Q()
+    for rows in _open_rows(at):
+        condition |= Q(Exists(rows.filter(service_at_location=OuterRef("pk"))))
+    return places.filter(condition)
 
 
 def _exceptions_for_rule_owner(day: datetime.date) -> QuerySet[OpeningException]:

@@ -71,6 +71,35 @@ def test_open_now_at_a_fixed_moment_follows_the_weekly_hours(demo_data, client):
     assert [(r["opens"], r["closes"]) for r in tuesday] == [("08:00", "16:00")]
 
 
+def test_each_place_says_whether_it_is_open_by_its_own_hours(demo_data, client):
+    from tests.factories import OpeningRuleFactory, ServiceAtLocationFactory
+
+    service = single_place_service(1, datetime.time(8), datetime.time(16))  # Tuesday 8–16
+    first = service.service_at_locations.get()
+    evening = ServiceAtLocationFactory(service=service, location__street="Cejl")
+    OpeningRuleFactory(
+        service_at_location=evening, weekday=1, opens=datetime.time(17), closes=datetime.time(20)
+    )
+    no_hours = ServiceAtLocationFactory(service=service, location__street="Zelný trh")
+
+    def places(at: str) -> tuple[bool, dict[str, bool | None]]:
+        item = get(client, f"services/{service.pk}", at=at)
+        return item["open_now"], {p["id"]: p["open_now"] for p in item["places"]}
+
+    assert places(TUESDAY_MORNING) == (
+        True,
+        {str(first.pk): True, str(evening.pk): False, str(no_hours.pk): None},
+    )
+    assert places("2026-11-24T18:00:00+01:00") == (
+        True,
+        {str(first.pk): False, str(evening.pk): True, str(no_hours.pk): None},
+    )
+    assert places(TUESDAY_NIGHT) == (
+        False,
+        {str(first.pk): False, str(evening.pk): False, str(no_hours.pk): None},
+    )
+
+
 def test_open_now_filter_keeps_exactly_the_services_open_at_that_moment(demo_data, client):
     everything = all_items(client, "services", at=TUESDAY_MORNING)
     open_ones = all_items(client, "services", open_now="true", at=TUESDAY_MORNING)

@@ -207,6 +207,7 @@ V1_SERVICE: dict[str, Any] = {
             "latitude": 49.246831,
             "longitude": 16.496243,
             "note": "",
+            "open_now": True,
             "opening_hours": V1_HOURS,
         }
     ],

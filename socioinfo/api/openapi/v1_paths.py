@@ -427,14 +427,17 @@ V1_SCHEMAS: dict[str, Schema] = {
             "last_verified": {"type": ["string", "null"], "format": "date"},
             "open_now": {
                 "type": "boolean",
-                "description": "Open at the moment asked (now by default), exceptions included.",
+                "description": (
+                    "Open at the moment asked (now by default), exceptions included: by the "
+                    "service's own hours or those of any of its places."
+                ),
             },
             "opening_hours": ref("OpeningHours"),
             "places": {
                 "type": "array",
                 "items": {
                     "type": "object",
-                    "required": ["id", "location_id", "address", "opening_hours"],
+                    "required": ["id", "location_id", "address", "open_now", "opening_hours"],
                     "properties": {
                         "id": {**UUID, "description": "The service at location's id."},
                         "location_id": UUID,
@@ -447,6 +450,13 @@ V1_SCHEMAS: dict[str, Schema] = {
                         "latitude": {"type": ["number", "null"]},
                         "longitude": {"type": ["number", "null"]},
                         "note": {"type": "string"},
+                        "open_now": {
+                            "type": ["boolean", "null"],
+                            "description": (
+                                "Open at the moment asked by this place's own hours; null "
+                                "when the place has none recorded."
+                            ),
+                        },
                         "opening_hours": ref("OpeningHours"),
                     },
                 },

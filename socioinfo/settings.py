@@ -12,7 +12,14 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from socioinfo.core.env import cache_settings, env_bool, env_int, env_list, env_str
+from socioinfo.core.env import (
+    cache_settings,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    open_data_licence,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("SOCIOINFO_DATA_DIR", str(BASE_DIR / "data")))
@@ -190,6 +197,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# The licence the city publishes its directory under (the API and the data package say so).
+SOCIOINFO_DATA_LICENCE = open_data_licence(env_str("SOCIOINFO_DATA_LICENCE", "CC-BY-4.0"))
 # Where the public HSDS data package download is kept between changes of the directory.
 SOCIOINFO_EXPORT_CACHE_DIR = Path(
     env_str("SOCIOINFO_EXPORT_CACHE_DIR", str(BASE_DIR / "var" / "exports"))

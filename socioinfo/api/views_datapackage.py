@@ -52,10 +52,11 @@ _building = threading.Lock()
 
 
 def directory_fingerprint() -> str:
-    """Changes whenever a row of the directory is added, deleted or saved."""
+    """Changes whenever a row of the directory is added, deleted or saved (or the licence
+    the package names is changed)."""
     latest = [(m._meta.db_table, "updated_at") for m in CHANGING]
     latest += [(m._meta.db_table, "id") for m in LINKS]
-    state = (connection.vendor, table_state(latest))
+    state = (connection.vendor, settings.SOCIOINFO_DATA_LICENCE["name"], table_state(latest))
     return hashlib.sha256(repr(state).encode()).hexdigest()[:32]
 
 

@@ -64,3 +64,34 @@ def cache_settings(url: str) -> dict[str, dict[str, object]]:
             "KEY_PREFIX": os.environ.get("SOCIOINFO_CACHE_PREFIX", "socioinfo"),
         }
     }
+
+
+# Open-data licences a city may publish its directory under (SPDX identifiers). The Czech
+# national open-data methodology recommends CC BY 4.0 for databases; CC0 waives every right.
+OPEN_DATA_LICENCES: dict[str, dict[str, str]] = {
+    "CC-BY-4.0": {
+        "title": "Creative Commons Attribution 4.0 International",
+        "path": "https://creativecommons.org/licenses/by/4.0/",
+    },
+    "CC0-1.0": {
+        "title": "Creative Commons Zero v1.0 Universal",
+        "path": "https://creativecommons.org/publicdomain/zero/1.0/",
+    },
+    "ODC-BY-1.0": {
+        "title": "Open Data Commons Attribution License v1.0",
+        "path": "https://opendatacommons.org/licenses/by/1-0/",
+    },
+    "ODbL-1.0": {
+        "title": "Open Data Commons Open Database License v1.0",
+        "path": "https://opendatacommons.org/licenses/odbl/1-0/",
+    },
+}
+
+
+def open_data_licence(name: str) -> dict[str, str]:
+    """The licence of the published data as a Data Package ``licenses`` entry."""
+    if name not in OPEN_DATA_LICENCES:
+        raise ImproperlyConfigured(
+            f"SOCIOINFO_DATA_LICENCE must be one of {', '.join(OPEN_DATA_LICENCES)}, not {name!r}."
+        )
+    return {"name": name, **OPEN_DATA_LICENCES[name]}

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.core.validators import validate_email
 from django.utils import translation
@@ -206,6 +207,30 @@ def test_descriptor_is_the_official_one_narrowed_and_relaxed_as_documented(demo_
             }
     assert relaxed == set(RELAXED)
     assert "services.json" in [r["path"] for r in descriptor()["resources"]]
+
+
+def test_the_package_names_the_licence_the_city_chose(demo_data, client, settings, tmp_path):
+    from socioinfo.core.env import open_data_licence
+
+    assert descriptor()["licenses"] == [
+        {
+            "name": "CC-BY-4.0",
+            "title": "Creative Commons Attribution 4.0 International",
+            "path": "https://creativecommons.org/licenses/by/4.0/",
+        }
+    ]
+    settings.SOCIOINFO_EXPORT_CACHE_DIR = tmp_path
+
+    def licence_of_download() -> str:
+        body = b"".join(client.get("/api/v1/hsds-datapackage.zip").streaming_content)
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            return json.loads(archive.read("datapackage.json"))["licenses"][0]["name"]
+
+    assert licence_of_download() == "CC-BY-4.0"
+    settings.SOCIOINFO_DATA_LICENCE = open_data_licence("CC0-1.0")
+    assert licence_of_download() == "CC0-1.0"  # not the cached package of the old licence
+    with pytest.raises(ImproperlyConfigured, match="SOCIOINFO_DATA_LICENCE must be one of"):
+        open_data_licence("all rights reserved")
 
 
 def test_services_json_is_what_the_api_serves_and_validates(demo_data, tmp_path, client):

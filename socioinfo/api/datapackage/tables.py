@@ -111,6 +111,7 @@ def descriptor() -> dict[str, Any]:
             "docs/datapackage.md in the Socioinfo source."
         ),
         "profile": "data-package",
+        "licenses": [settings.SOCIOINFO_DATA_LICENCE],
         "version": base["version"],
         "homepage": base["homepage"],
         "resources": [

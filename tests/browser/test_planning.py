@@ -71,3 +71,84 @@ def test_the_plan_and_its_evaluation_report_print_to_pdf(browser, demo_server, p
     assert pdf.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 2
     assert "Podporovat pečující osoby" in text or "A1.3" in text
+
+
+@pytest.fixture(scope="module")
+def planner_page(browser, demo_server):
+    """A planner signed in: the second factor set up from the key the page shows, as a
+    person types it from the screen into an app."""
+    from base64 import b32decode
+
+    from django_otp.oath import totp
+
+    from tests.browser.conftest import manage_demo_server
+
+    output = manage_demo_server("load_demo_accounts")
+    password = re.search(r"password: (\S+)", output).group(1)
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = open_in(context, demo_server + "/accounts/login/", "cs")
+    page.fill("#id_username", "planovani@example.org")
+    page.fill("#id_password", password)
+    page.click(".account-form button[type=submit]")
+    key = "".join(page.locator(".otp-key code").inner_text().split())
+    page.fill("#id_token", f"{totp(b32decode(key)):06d}")
+    page.click(".account-form button[type=submit]")
+    yield page
+    context.close()
+
+
+def test_the_planners_pages_and_the_backup_codes_have_no_axe_violations(planner_page, demo_server):
+    from tests.browser.conftest import SCREENSHOTS, axe_violations
+
+    page = planner_page
+    # Right after the set-up: the backup codes, shown once.
+    assert "/second-factor/backup-codes/" in page.url
+    assert page.locator(".backup-codes li").count() == 10
+    page.screenshot(path=SCREENSHOTS / "planning-backup-codes-new-cs.png", full_page=True)
+    failures = {"backup-codes-new": violations} if (violations := axe_violations(page)) else {}
+    pages = {"backup-codes": page.url.removeprefix(demo_server)}
+    page.goto(demo_server + "/planning/glossary/")
+    pages["glossary"] = "/planning/glossary/"
+    pages["glossary-entry"] = page.locator("table a").first.get_attribute("href")
+    page.goto(demo_server + "/planning/working-groups/seniori/")
+    pages["staff-meeting"] = page.locator("a[href^='/planning/meetings/']").first.get_attribute(
+        "href"
+    )
+    pages["staff-project"] = "/planning/projects/podpora-stabilizace-ohrozenych-rodin/?service=a"
+    for language in ("cs", "ar"):
+        for name, path in pages.items():
+            if name == "backup-codes" and language == "ar":
+                continue  # shown once
+            shown = open_in(page.context, demo_server + path, language)
+            width = shown.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert width <= 0, name
+            shown.screenshot(path=SCREENSHOTS / f"planning-{name}-{language}.png", full_page=True)
+            if violations := axe_violations(shown):
+                failures[f"{name}-{language}"] = violations
+            shown.close()
+    assert failures == {}
+
+
+def test_a_planner_attaches_a_file_that_the_public_downloads(planner_page, demo_server, browser):
+    page = open_in(planner_page.context, demo_server + "/working-groups/seniori/", "cs")
+    public_meeting = page.locator("a[href^='/meetings/']").first.get_attribute("href")
+    meeting_id = public_meeting.strip("/").split("/")[-1]
+    page.goto(f"{demo_server}/planning/meetings/{meeting_id}/")
+    page.fill("#id_document-title", "Zápis z jednání (PDF)")
+    page.set_input_files(
+        "#id_document-file",
+        files=[
+            {"name": "zapis.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}
+        ],
+    )
+    page.locator("button[name=add_document]").click()
+    assert page.locator(".messages").count() == 1
+    visitor = browser.new_context(java_script_enabled=False)
+    public = open_in(visitor, demo_server + public_meeting, "cs")
+    link = public.locator("a", has_text="Zápis z jednání (PDF)")
+    with public.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == "zapis.pdf"
+    with open(download.value.path(), "rb") as saved:
+        assert saved.read() == b"%PDF-1.4\n%%EOF\n"
+    visitor.close()

@@ -36,10 +36,10 @@ def _upload(client, meeting, name="zapis.pdf", content=PDF, title="Zápis z jedn
         f"/planning/meetings/{meeting.pk}/",
         {
             "add_document": "1",
-            "title": title,
-            "file": SimpleUploadedFile(name, content, content_type="application/pdf"),
-            "url": "",
-            **extra,
+            "document-title": title,
+            "document-file": SimpleUploadedFile(name, content, content_type="application/pdf"),
+            "document-url": "",
+            **{f"document-{key}": value for key, value in extra.items()},
         },
     )
 
@@ -140,14 +140,18 @@ def test_a_document_is_a_file_or_a_link_one_of_the_two(client, planning_demo):
     sign_in(client, make_user(Role.PLANNER))
     neither = client.post(
         f"/planning/meetings/{meeting.pk}/",
-        {"add_document": "1", "title": "Nic", "url": ""},
+        {"add_document": "1", "document-title": "Nic", "document-url": ""},
     ).content.decode()
     both = _upload(client, meeting, url="https://www.brno.cz/zapis.pdf").content.decode()
     assert "one of the two" in neither
     assert "one of the two" in both
     client.post(
         f"/planning/meetings/{meeting.pk}/",
-        {"add_document": "1", "title": "Odkaz", "url": "https://www.brno.cz/zapis.pdf"},
+        {
+            "add_document": "1",
+            "document-title": "Odkaz",
+            "document-url": "https://www.brno.cz/zapis.pdf",
+        },
     )
     link = meeting.documents.get(title="Odkaz")
     assert not link.file

@@ -58,9 +58,9 @@ def test_a_planner_schedules_a_meeting_records_attendance_minutes_and_a_task(cli
         f"/planning/meetings/{meeting.pk}/",
         {
             "add_task": "1",
-            "title": "Rozeslat zápis",
-            "owner": str(chair.pk),
-            "due_on": "2026-12-17",
+            "task-title": "Rozeslat zápis",
+            "task-owner": str(chair.pk),
+            "task-due_on": "2026-12-17",
         },
     )
     meeting.refresh_from_db()

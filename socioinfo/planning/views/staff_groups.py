@@ -65,10 +65,14 @@ def meeting(request: HttpRequest, pk: Any) -> HttpResponse:
     """Edit a meeting (agenda, minutes), record attendance, add tasks and documents."""
     meeting = get_object_or_404(Meeting.objects.select_related("group"), pk=pk)
     form = MeetingForm(request.POST if "save" in request.POST else None, instance=meeting)
-    task_form = TaskForm(request.POST if "add_task" in request.POST else None, meeting=meeting)
+    # Prefixed: the meeting, its tasks and its documents all have a title.
+    task_form = TaskForm(
+        request.POST if "add_task" in request.POST else None, meeting=meeting, prefix="task"
+    )
     document_form = MeetingDocumentForm(
         *((request.POST, request.FILES) if "add_document" in request.POST else ()),
         instance=MeetingDocument(meeting=meeting),
+        prefix="document",
     )
     if "remove_document" in request.POST:
         document = get_object_or_404(

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from socioinfo.directory.models import (
     ContactPoint,
     Location,
+    OpeningException,
     OpeningRule,
     Organisation,
     Service,
@@ -32,6 +33,7 @@ MODELS: dict[str, type[models.Model]] = {
     "contactpoint": ContactPoint,
     "serviceformoffer": ServiceFormOffer,
     "openingrule": OpeningRule,
+    "openingexception": OpeningException,
     "serviceatlocation": ServiceAtLocation,
 }
 # Fields an operation may set on each model; anything else in stored data is ignored, so a
@@ -52,6 +54,7 @@ EDITABLE: dict[str, tuple[str, ...]] = {
         "age_groups",
         "languages",
         "accessibility_features",
+        "areas_served",
         "status",
     ),
     "location": (
@@ -77,6 +80,15 @@ EDITABLE: dict[str, tuple[str, ...]] = {
         "continuous",
     ),
     "openingrule": ("service", "service_at_location", "weekday", "opens", "closes", "note"),
+    "openingexception": (
+        "service",
+        "service_at_location",
+        "date",
+        "is_closed",
+        "opens",
+        "closes",
+        "note",
+    ),
     "serviceatlocation": ("service", "location", "note"),
 }
 # Apply order: parents before children, children deleted before parents.
@@ -88,6 +100,7 @@ ORDER = [
     "serviceformoffer",
     "contactpoint",
     "openingrule",
+    "openingexception",
 ]
 
 

@@ -2,15 +2,19 @@
 state its difference from the public data as change-request operations
 (``socioinfo.providers.changes``); nothing here saves."""
 
+import datetime
 from typing import Any
 
 from django import forms
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from socioinfo.areas.models import Area, AreaLevel
 from socioinfo.directory.models import (
     ContactPoint,
     Location,
+    OpeningException,
     OpeningRule,
     Organisation,
     Service,
@@ -97,8 +101,10 @@ class ServiceForm(forms.ModelForm):
             "age_groups",
             "languages",
             "accessibility_features",
+            "areas_served",
         ]
         widgets = {
+            "areas_served": CHECKBOXES,
             "description": TEXT,
             "eligibility": TEXT,
             "fees": forms.Textarea(attrs={"rows": 2}),
@@ -115,6 +121,11 @@ class ServiceForm(forms.ModelForm):
         self.organisation = organisation
         locations: Any = self.fields["locations"]
         locations.queryset = organisation.locations.order_by("street", "name")
+        areas: Any = self.fields["areas_served"]
+        areas.queryset = Area.objects.filter(level=AreaLevel.CITY_DISTRICT).order_by("name")
+        areas.help_text = _(
+            "For field services: the city districts where your staff come to clients."
+        )
         if not self.instance._state.adding:
             self.fields["locations"].initial = list(
                 self.instance.service_at_locations.values_list("location_id", flat=True)
@@ -246,12 +257,8 @@ class CapacityFormSet(ChildFormSet):
         super().__init__(*args, parent=parent, **kwargs)
 
 
-class HoursForm(forms.ModelForm):
-    class Meta:
-        model = OpeningRule
-        fields = ["service_at_location", "weekday", "opens", "closes", "note"]
-        widgets = {"opens": TIME, "closes": TIME}
-        labels = {"service_at_location": _("Where")}
+class ServiceOrPlaceForm(forms.ModelForm):
+    """A row of hours that belongs to the service itself or to one of its places."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -271,17 +278,51 @@ class HoursForm(forms.ModelForm):
         return data
 
 
-class HoursFormSet(ChildFormSet):
+class HoursForm(ServiceOrPlaceForm):
+    class Meta:
+        model = OpeningRule
+        fields = ["service_at_location", "weekday", "opens", "closes", "note"]
+        widgets = {"opens": TIME, "closes": TIME}
+        labels = {"service_at_location": _("Where")}
+
+
+class ExceptionForm(ServiceOrPlaceForm):
+    """A date with other hours: closed all day (a holiday) or open at other times."""
+
+    class Meta:
+        model = OpeningException
+        fields = ["service_at_location", "date", "is_closed", "opens", "closes", "note"]
+        widgets = {"date": DATE, "opens": TIME, "closes": TIME}
+        labels = {"service_at_location": _("Where")}
+        help_texts = {"note": _("For example: public holiday, staff training.")}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.has_changed() or self.errors:
+            return data
+        day = data.get("date")
+        if day is not None and day < timezone.localdate() and self.instance._state.adding:
+            self.add_error("date", _("Give a date from today on; past days need no exception."))
+        if data.get("is_closed"):
+            data["opens"] = data["closes"] = None
+        elif not data.get("opens") or not data.get("closes"):
+            self.add_error(
+                "opens",
+                _("Tick “closed all day”, or give the time it opens and the time it closes."),
+            )
+        elif data["closes"] <= data["opens"]:
+            self.add_error("closes", _("The closing time must be after the opening time."))
+        return data
+
+
+class ServiceOrPlaceFormSet(ChildFormSet):
+    """Rows of the service or of its places (hours, exceptions); ``model`` is the row's."""
+
     parent_field = "service"
+    model: Any = None
 
     def __init__(self, *args: Any, parent: Service, **kwargs: Any) -> None:
-        if parent._state.adding:
-            queryset = OpeningRule.objects.none()
-        else:
-            queryset = OpeningRule.objects.filter(
-                models.Q(service=parent) | models.Q(service_at_location__service=parent)
-            )
-        kwargs.setdefault("queryset", queryset)
+        kwargs.setdefault("queryset", self.rows_of(parent))
         super().__init__(*args, parent=parent, **kwargs)
         links = (
             parent.service_at_locations.select_related("location")
@@ -291,9 +332,30 @@ class HoursFormSet(ChildFormSet):
         for form in self.forms + [self.empty_form]:
             form.fields["service_at_location"].queryset = links  # type: ignore[attr-defined]
 
+    def rows_of(self, parent: Service) -> Any:
+        if parent._state.adding:
+            return self.model.objects.none()
+        return self.model.objects.filter(
+            models.Q(service=parent) | models.Q(service_at_location__service=parent)
+        )
+
     def parent_values(self, form: forms.ModelForm) -> dict[str, Any]:
         link = form.cleaned_data.get("service_at_location")
         return {"service": None if link else self.parent, "service_at_location": link}
+
+
+class HoursFormSet(ServiceOrPlaceFormSet):
+    model = OpeningRule
+
+
+class ExceptionFormSet(ServiceOrPlaceFormSet):
+    """Exceptions from today on (past ones stay as they are, out of the way)."""
+
+    model = OpeningException
+
+    def rows_of(self, parent: Service) -> Any:
+        today: datetime.date = timezone.localdate()
+        return super().rows_of(parent).filter(date__gte=today).order_by("date", "opens")
 
 
 def contact_formset(parent: models.Model, data: Any = None, extra: int = 2) -> ContactFormSet:
@@ -315,6 +377,17 @@ def hours_formset(parent: Service, data: Any = None) -> HoursFormSet:
         OpeningRule, form=HoursForm, formset=HoursFormSet, extra=3, can_delete=True
     )
     return cls(data, parent=parent, prefix="hours")  # type: ignore[return-value]
+
+
+def exceptions_formset(parent: Service, data: Any = None) -> ExceptionFormSet:
+    cls = forms.modelformset_factory(
+        OpeningException,
+        form=ExceptionForm,
+        formset=ExceptionFormSet,
+        extra=2,
+        can_delete=True,
+    )
+    return cls(data, parent=parent, prefix="exceptions")  # type: ignore[return-value]
 
 
 class DecisionForm(forms.Form):

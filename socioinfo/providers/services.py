@@ -21,7 +21,13 @@ from socioinfo.providers import changes
 from socioinfo.providers.models import ChangeKind, ChangeRequest, ChangeStatus
 
 # Rows whose removal a provider may propose: parts of a service, never a whole record.
-DELETABLE = {"contactpoint", "serviceformoffer", "openingrule", "serviceatlocation"}
+DELETABLE = {
+    "contactpoint",
+    "serviceformoffer",
+    "openingrule",
+    "openingexception",
+    "serviceatlocation",
+}
 
 
 class NothingToChange(Exception):

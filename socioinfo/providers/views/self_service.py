@@ -102,6 +102,7 @@ def _service_page(
         "contacts": forms.contact_formset(service, data),
         "capacities": forms.capacity_formset(service, data),
         "hours": forms.hours_formset(service, data),
+        "exceptions": forms.exceptions_formset(service, data),
     }
     note = forms.NoteForm(data)
     if data and all(f.is_valid() for f in (form, note, *parts.values())):

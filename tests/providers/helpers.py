@@ -52,6 +52,9 @@ class _FormReader(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "textarea":
+            # Browsers drop one newline right after <textarea> (HTML's parsing rules).
+            name, value = self.fields[-1]
+            self.fields[-1] = (name, value.removeprefix("\n"))
             self._textarea = None
         elif tag == "select" and self._select:
             self.fields.append(

@@ -5,14 +5,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from socioinfo.accounts.permissions import permission_required
 from socioinfo.directory.models import Location, Organisation, Service
-from socioinfo.providers import forms, selectors, services
+from socioinfo.providers import forms, prefill, selectors, services
 from socioinfo.providers.freshness import confirm_still_correct
 from socioinfo.providers.models import ChangeKind, ChangeRequest
 
@@ -90,13 +90,7 @@ def organisation_edit(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "providers/organisation_form.html", {**context, **NOINDEX})
 
 
-def _service_page(
-    request: HttpRequest, service: Service, organisation: Organisation
-) -> HttpResponse:
-    """The service form with its contacts, capacities and hours (new or existing)."""
-    data = request.POST if request.method == "POST" else None
-    adding = service._state.adding
-    public_name = service.name  # validating the form sets the proposed name on the instance
+def _service_forms(service: Service, organisation: Organisation, data: Any) -> tuple[Any, ...]:
     form = forms.ServiceForm(data, instance=service, organisation=organisation)
     parts: dict[str, Any] = {
         "contacts": forms.contact_formset(service, data),
@@ -104,8 +98,51 @@ def _service_page(
         "hours": forms.hours_formset(service, data),
         "exceptions": forms.exceptions_formset(service, data),
     }
-    note = forms.NoteForm(data)
-    if data and all(f.is_valid() for f in (form, note, *parts.values())):
+    return form, parts, forms.NoteForm(data)
+
+
+def _returned_data(
+    request: HttpRequest, returned: ChangeRequest, forms_now: tuple[Any, ...]
+) -> tuple[QueryDict, list[str]]:
+    """The returned request laid over the public data, and what no longer fits."""
+    form, parts, note = forms_now
+    data = prefill.shown_data(form, note, *parts.values())
+    left = prefill.overlay(
+        data,
+        returned.changes,
+        record=("service", returned.service_id, form),
+        formsets={
+            "contactpoint": parts["contacts"],
+            "serviceformoffer": parts["capacities"],
+            "openingrule": parts["hours"],
+            "openingexception": parts["exceptions"],
+        },
+        places=form["locations"],
+    )
+    data["note"] = [returned.note]
+    bound = QueryDict(mutable=True)
+    for name, values in data.items():
+        bound.setlist(name, values)
+    return bound, prefill.describe(left)
+
+
+def _service_page(
+    request: HttpRequest, service: Service, organisation: Organisation
+) -> HttpResponse:
+    """The service form with its contacts, capacities, hours and days with other hours (new
+    or existing); ``?from=<id>`` of the last returned request puts that request back into
+    the forms to be corrected."""
+    sent = request.POST if request.method == "POST" else None
+    adding = service._state.adding
+    public_name = service.name  # validating the form sets the proposed name on the instance
+    returned = None if adding else selectors.last_returned(service)
+    form, parts, note = _service_forms(service, organisation, sent)
+    restored, not_restored = False, list[str]()
+    if sent is None and returned is not None and request.GET.get("from") == str(returned.pk):
+        data, not_restored = _returned_data(request, returned, (form, parts, note))
+        form, parts, note = _service_forms(service, organisation, data)
+        restored = True
+    if sent and all(f.is_valid() for f in (form, note, *parts.values())):
         ops = form.ops() + [op for part in parts.values() for op in part.ops()]
         name = form.cleaned_data["name"]
         title = (
@@ -126,7 +163,9 @@ def _service_page(
         if response:
             return response
     context = {
-        "returned": None if adding else selectors.last_returned(service),
+        "returned": returned,
+        "restored": restored,
+        "not_restored": not_restored,
         "service": service,
         "adding": adding,
         "organisation": organisation,

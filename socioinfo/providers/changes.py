@@ -55,6 +55,7 @@ EDITABLE: dict[str, tuple[str, ...]] = {
         "languages",
         "accessibility_features",
         "areas_served",
+        "translations",
         "status",
     ),
     "location": (
@@ -269,6 +270,38 @@ class OperationDiff:
         return any(row.now is not None for row in self.rows)
 
 
+def _translation_rows(
+    model: str, op: dict[str, Any], current: models.Model | None
+) -> list[FieldChange]:
+    """A change of the translations as one row per language and text that differs."""
+    from django.utils.translation import get_language_info
+
+    def text(value: Any, code: str, name: str) -> str:
+        return str(((value or {}).get(code) or {}).get(name, ""))
+
+    old, new = op["old"].get("translations"), op["fields"].get("translations")
+    if op["action"] == "delete":
+        new = None
+    now = current_value(current, "translations") if current is not None else None
+    rows = []
+    codes = sorted({*(old or {}), *(new or {})})
+    for code in codes:
+        for name in MODELS[model].translated_fields:  # type: ignore[attr-defined]
+            before, after = text(old, code, name), text(new, code, name)
+            if before == after:
+                continue
+            today = text(now, code, name) if current is not None else before
+            rows.append(
+                FieldChange(
+                    f"{label(model, name)} ({get_language_info(code)['name_local']})",
+                    before or "—",
+                    after or "—",
+                    (today or "—") if today != before else None,
+                )
+            )
+    return rows
+
+
 def diff(op: dict[str, Any]) -> OperationDiff:
     """Field by field: the value when proposed, the proposed value, and the value now where
     it is no longer what the proposer saw."""
@@ -278,6 +311,9 @@ def diff(op: dict[str, Any]) -> OperationDiff:
     names = list(op["fields"]) if op["action"] != "delete" else list(op["old"])
     for name in names:
         if name not in EDITABLE[model]:
+            continue
+        if name == "translations":
+            rows += _translation_rows(model, op, current)
             continue
         old = op["old"].get(name)
         new = op["fields"].get(name) if op["action"] != "delete" else None

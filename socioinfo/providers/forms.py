@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from socioinfo.areas.models import Area, AreaLevel
+from socioinfo.core.i18n import other_languages
 from socioinfo.directory.models import (
     ContactPoint,
     Location,
@@ -131,13 +132,16 @@ class ServiceForm(forms.ModelForm):
                 self.instance.service_at_locations.values_list("location_id", flat=True)
             )
 
-    def ops(self) -> list:
-        """The service's own fields, then the places added and removed."""
+    def ops(self, translations: dict[str, Any] | None = None) -> list:
+        """The service's own fields (with ``translations`` when given), then the places
+        added and removed."""
         adding = self.instance._state.adding
         extra = (
             {"organisation": self.organisation, "status": ServiceStatus.ACTIVE} if adding else {}
         )
         values = {k: v for k, v in _values(self).items() if k != "locations"}
+        if translations is not None:
+            values["translations"] = translations
         ops: list[dict[str, Any] | None]
         if adding:
             ops = [changes.create_op(self.instance, {**values, **extra})]
@@ -154,6 +158,65 @@ class ServiceForm(forms.ModelForm):
         for location_id in sorted(set(current) - chosen, key=str):
             ops.append(changes.delete_op(current[location_id]))
         return ops
+
+
+class TranslationsForm(forms.Form):
+    """The service's texts in the portal's other languages, one group of fields per
+    language; an empty field shows the Czech text there."""
+
+    prefix = "translations"
+
+    def __init__(self, *args: Any, service: Service, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from django.utils.translation import get_language_info
+
+        self.service = service
+        self.languages: list[tuple[str, str, list[str]]] = []
+        stored = service.translations or {}
+        for code in other_languages():
+            names = []
+            for name in Service.translated_fields:
+                key = f"{code}__{name}"
+                model_field: Any = Service._meta.get_field(name)
+                self.fields[key] = forms.CharField(
+                    label=model_field.verbose_name,
+                    required=False,
+                    max_length=model_field.max_length,
+                    widget=forms.TextInput() if name == "name" else forms.Textarea({"rows": 3}),
+                    initial=stored.get(code, {}).get(name, ""),
+                )
+                self.fields[key].widget.attrs.update(
+                    {"lang": code, "dir": "rtl" if get_language_info(code)["bidi"] else "ltr"}
+                )
+                names.append(key)
+            self.languages.append((code, get_language_info(code)["name_local"], names))
+
+    def groups(self) -> list[tuple[str, str, list[Any], bool]]:
+        """(language code, its own name, its bound fields, whether to show them open: some
+        text or an error) for the template."""
+        out = []
+        for code, name, keys in self.languages:
+            fields = [self[key] for key in keys]
+            out.append((code, name, fields, any(f.value() or f.errors for f in fields)))
+        return out
+
+    def translations(self) -> dict[str, dict[str, str]]:
+        """The proposed translations, as the model keeps them (empty texts left out)."""
+        result: dict[str, dict[str, str]] = {}
+        for code, _name, keys in self.languages:
+            texts = {
+                key.split("__", 1)[1]: self.cleaned_data[key].strip()
+                for key in keys
+                if self.cleaned_data.get(key, "").strip()
+            }
+            if texts:
+                result[code] = texts
+        # Languages the form does not offer are kept as they are.
+        offered = {code for code, _name, _keys in self.languages}
+        for code, texts in (self.service.translations or {}).items():
+            if code not in offered:
+                result[code] = texts
+        return result
 
 
 class LocationForm(forms.ModelForm):

@@ -90,7 +90,9 @@ def organisation_edit(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "providers/organisation_form.html", {**context, **NOINDEX})
 
 
-def _service_forms(service: Service, organisation: Organisation, data: Any) -> tuple[Any, ...]:
+def _service_forms(
+    service: Service, organisation: Organisation, data: Any
+) -> tuple[Any, Any, Any, Any]:
     form = forms.ServiceForm(data, instance=service, organisation=organisation)
     parts: dict[str, Any] = {
         "contacts": forms.contact_formset(service, data),
@@ -98,15 +100,16 @@ def _service_forms(service: Service, organisation: Organisation, data: Any) -> t
         "hours": forms.hours_formset(service, data),
         "exceptions": forms.exceptions_formset(service, data),
     }
-    return form, parts, forms.NoteForm(data)
+    translations = forms.TranslationsForm(data, service=service)
+    return form, parts, forms.NoteForm(data), translations
 
 
 def _returned_data(
     request: HttpRequest, returned: ChangeRequest, forms_now: tuple[Any, ...]
 ) -> tuple[QueryDict, list[str]]:
     """The returned request laid over the public data, and what no longer fits."""
-    form, parts, note = forms_now
-    data = prefill.shown_data(form, note, *parts.values())
+    form, parts, note, translations = forms_now
+    data = prefill.shown_data(form, note, translations, *parts.values())
     left = prefill.overlay(
         data,
         returned.changes,
@@ -120,6 +123,13 @@ def _returned_data(
         places=form["locations"],
     )
     data["note"] = [returned.note]
+    for op in returned.changes:
+        if op["model"] == "service" and "translations" in op["fields"]:
+            for code, texts in (op["fields"]["translations"] or {}).items():
+                for name in Service.translated_fields:
+                    key = translations.add_prefix(f"{code}__{name}")
+                    if key in data:
+                        data[key] = [texts.get(name, "")]
     bound = QueryDict(mutable=True)
     for name, values in data.items():
         bound.setlist(name, values)
@@ -136,14 +146,16 @@ def _service_page(
     adding = service._state.adding
     public_name = service.name  # validating the form sets the proposed name on the instance
     returned = None if adding else selectors.last_returned(service)
-    form, parts, note = _service_forms(service, organisation, sent)
+    form, parts, note, translations = _service_forms(service, organisation, sent)
     restored, not_restored = False, list[str]()
     if sent is None and returned is not None and request.GET.get("from") == str(returned.pk):
-        data, not_restored = _returned_data(request, returned, (form, parts, note))
-        form, parts, note = _service_forms(service, organisation, data)
+        data, not_restored = _returned_data(request, returned, (form, parts, note, translations))
+        form, parts, note, translations = _service_forms(service, organisation, data)
         restored = True
-    if sent and all(f.is_valid() for f in (form, note, *parts.values())):
-        ops = form.ops() + [op for part in parts.values() for op in part.ops()]
+    if sent and all(f.is_valid() for f in (form, note, translations, *parts.values())):
+        ops = form.ops(translations.translations()) + [
+            op for part in parts.values() for op in part.ops()
+        ]
         name = form.cleaned_data["name"]
         title = (
             services.new_service_title(name)
@@ -171,7 +183,8 @@ def _service_page(
         "organisation": organisation,
         "form": form,
         "note": note,
-        "has_errors": forms.has_errors(form, note, *parts.values()),
+        "translations": translations,
+        "has_errors": forms.has_errors(form, note, translations, *parts.values()),
         **parts,
     }
     return render(request, "providers/service_form.html", {**context, **NOINDEX})

@@ -309,6 +309,31 @@ def test_round_trip_restores_every_record_field_by_field(demo_data, tmp_path):
         assert found[model] == rows, model
 
 
+def test_an_imported_record_has_one_history_row_with_its_code_list_links(demo_data, tmp_path):
+    with (tmp_path / "package.zip").open("wb") as handle:
+        write_zip(handle, include_all=True)
+    flush_directory()
+    import_datapackage(tmp_path / "package.zip")
+    service = (
+        Service.objects.filter(target_groups__isnull=False, languages__isnull=False)
+        .distinct()
+        .first()
+    )
+    rows = list(service.history.filter(history_change_reason="HSDS import"))
+    assert [r.history_type for r in rows] == ["+"]
+    record = rows[0]
+    assert record.name == service.name and record.sort_name == service.sort_name != ""
+    # The history row carries the links as they were written, as a save would record them.
+    assert {t.targetgroup_id for t in record.target_groups.all()} == set(
+        service.target_groups.values_list("pk", flat=True)
+    )
+    assert {x.language_id for x in record.languages.all()} == set(
+        service.languages.values_list("pk", flat=True)
+    )
+    imported = Service.history.filter(history_type="+", history_change_reason="HSDS import")
+    assert imported.count() == Service.objects.count()
+
+
 def test_a_second_import_changes_nothing(demo_data, tmp_path):
     export(tmp_path)
     history = Service.history.count() + ContactPoint.history.count()

@@ -14,15 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import post_save
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from socioinfo.api.datapackage.plan import Planner
 from socioinfo.api.datapackage.reader import Problem, Problems, read_package
 from socioinfo.api.datapackage.records import Plan, Planned, model_fields
+from socioinfo.core.text import sort_key
 from socioinfo.directory.models import (
     ContactPoint,
     Location,
@@ -36,6 +37,7 @@ from socioinfo.directory.models import (
 from socioinfo.directory.services import resolve_location_areas
 
 CHANGE_REASON = "HSDS import"
+BATCH = 1000
 RELATIONS: dict[type, tuple[str, ...]] = {
     Organisation: (),
     Location: ("accessibility_features",),
@@ -89,13 +91,16 @@ def import_datapackage(path: Path, *, dry_run: bool = False) -> ImportReport:
     plan = check_package(path)
     report = ImportReport(notices=list(plan.notices), dry_run=dry_run)
     with indexing_paused(), transaction.atomic():
-        _Writer(plan, report).write()
-        affected = Service.objects.filter(
-            Q(pk__in=[p.obj.pk for p in plan.services])
-            | Q(organisation__in=[p.obj.pk for p in plan.organisations])
-            | Q(locations__in=[p.obj.pk for p in plan.locations])
-        ).values_list("pk", flat=True)
-        index_services(set(affected))
+        writer = _Writer(plan, report)
+        writer.write()
+        # An import that wrote nothing (the same package again) leaves the index alone.
+        if writer.writes:
+            affected = Service.objects.filter(
+                Q(pk__in=[p.obj.pk for p in plan.services])
+                | Q(organisation__in=[p.obj.pk for p in plan.organisations])
+                | Q(locations__in=[p.obj.pk for p in plan.locations])
+            ).values_list("pk", flat=True)
+            index_services(set(affected))
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -106,6 +111,7 @@ class _Writer:
         self.plan = plan
         self.report = report
         self.changed: list[tuple[Any, bool]] = []
+        self.writes = 0  # rows created, changed or deleted: none, and search needs no update
 
     def write(self) -> None:
         self._records(Organisation, self.plan.organisations, "organisations")
@@ -141,54 +147,83 @@ class _Writer:
 
     def _records(self, model: type, planned: list[Planned], label: str) -> None:
         """Create or update records by id; save only what differs (with a history row each,
-        written after the many-to-many relations are in place)."""
+        written after the many-to-many relations are in place). New records go in bulk,
+        with their links to the code lists."""
         counts = self.report.counts[label]
         existing = model.objects.in_bulk([p.obj.pk for p in planned])  # type: ignore[attr-defined]
+        fresh = [item for item in planned if item.obj.pk not in existing]
+        self._create_in_bulk(model, fresh)
+        counts.created += len(fresh)
+        self.writes += len(fresh)
+        linked = _links_of(model, list(existing))
         for item in planned:
             current = existing.get(item.obj.pk)
+            if current is None:
+                continue
+            obj = current
             values = model_fields(item.obj)
             relations = {name: item.relations[name] for name in RELATIONS[model]}
-            if current is None:
-                obj = item.obj
-                obj.skip_history_when_saving = True
-                obj.save(force_insert=True)
-                counts.created += 1
-                created = True
-            else:
-                obj = current
-                differs = {k: v for k, v in values.items() if getattr(obj, k) != v}
-                related_differs = any(
-                    {r.pk for r in getattr(obj, name).all()} != {r.pk for r in wanted}
-                    for name, wanted in relations.items()
-                )
-                if not differs and not related_differs:
-                    counts.unchanged += 1
-                    continue
-                for key, value in differs.items():
-                    setattr(obj, key, value)
-                obj.skip_history_when_saving = True
-                if differs:
-                    obj.save()
-                counts.updated += 1
-                created = False
+            differs = {k: v for k, v in values.items() if getattr(obj, k) != v}
+            related_differs = any(
+                linked[name].get(obj.pk, set()) != {r.pk for r in wanted}
+                for name, wanted in relations.items()
+            )
+            if not differs and not related_differs:
+                counts.unchanged += 1
+                continue
+            for key, value in differs.items():
+                setattr(obj, key, value)
+            obj.skip_history_when_saving = True
+            if differs:
+                obj.save()
+            counts.updated += 1
+            self.writes += 1
             for name, wanted in relations.items():
                 getattr(obj, name).set(wanted)
-            self.changed.append((obj, created))
+            self.changed.append((obj, False))
             item.obj = obj
 
+    def _create_in_bulk(self, model: type, fresh: list[Planned]) -> None:
+        """New records and their many-to-many rows, a batch of inserts per table (what
+        ``save()`` would compute is computed here: a service's sort name)."""
+        for start in range(0, len(fresh), BATCH):
+            batch = fresh[start : start + BATCH]
+            objs = [item.obj for item in batch]
+            if model is Service:
+                for obj in objs:
+                    obj.sort_name = sort_key(obj.name)
+            model.objects.bulk_create(objs)  # type: ignore[attr-defined]
+            for name in RELATIONS[model]:
+                m2m: Any = model._meta.get_field(name)  # type: ignore[attr-defined]
+                through = m2m.remote_field.through
+                source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
+                through.objects.bulk_create(
+                    through(**{f"{source}_id": item.obj.pk, f"{target}_id": related.pk})
+                    for item in batch
+                    for related in item.relations[name]
+                )
+            self.changed.extend((obj, True) for obj in objs)
+
     def _history(self) -> None:
-        """One history row per changed record, with its relations in place."""
+        """One history row per changed record, with its relations as they now are: the rows
+        django-simple-history writes on a save, written in bulk (per model and batch: one
+        insert of history rows and, per many-to-many field, one read and one insert)."""
+        groups: dict[tuple[type, bool], list[Any]] = defaultdict(list)
         for obj, created in self.changed:
-            del obj.skip_history_when_saving
-            _with_reason(obj)
-            post_save.send(
-                sender=type(obj),
-                instance=obj,
-                created=created,
-                raw=False,
-                using=DEFAULT_DB_ALIAS,
-                update_fields=None,
-            )
+            obj.__dict__.pop("skip_history_when_saving", None)
+            groups[(type(obj), created)].append(obj)
+        when = timezone.now()
+        for (model, created), objs in groups.items():
+            manager: Any = model.history  # type: ignore[attr-defined]
+            for start in range(0, len(objs), BATCH):
+                batch = objs[start : start + BATCH]
+                records = manager.bulk_history_create(
+                    batch,
+                    update=not created,
+                    default_change_reason=CHANGE_REASON,
+                    default_date=when,
+                )
+                _m2m_history(manager.model, {r.id: r for r in records}, batch)
 
     def _children(self, model: type, planned: list[Planned], current: Any) -> None:
         """Rows with ids of their own (places, contacts, exceptions): the package's rows for
@@ -198,6 +233,7 @@ class _Writer:
         for obj in stale:
             _with_reason(obj)
             obj.delete()
+            self.writes += 1
         existing = model.objects.in_bulk(list(wanted))  # type: ignore[attr-defined]
         self._upsert(model, [(existing.get(item.obj.pk), item.obj) for item in planned])
 
@@ -216,7 +252,9 @@ class _Writer:
                 setattr(found, key, value)
             _with_reason(found)
             found.save()
+            self.writes += 1
         bulk_create_with_history(new, model, batch_size=1000, default_change_reason=CHANGE_REASON)
+        self.writes += len(new)
 
     def _rules(self, services: list[Any], links: list[Any]) -> None:
         """Weekly rules have no ids in a package: an owner's rules are replaced only when
@@ -246,6 +284,7 @@ class _Writer:
             for rule in have:
                 _with_reason(rule)
                 rule.delete()
+                self.writes += 1
             for values in want:
                 new.append(
                     OpeningRule(
@@ -257,6 +296,7 @@ class _Writer:
         bulk_create_with_history(
             new, OpeningRule, batch_size=1000, default_change_reason=CHANGE_REASON
         )
+        self.writes += len(new)
 
     def _forms(self, services: list[Any]) -> None:
         """Forms of provision, matched by service and form."""
@@ -268,16 +308,54 @@ class _Writer:
             if key not in wanted:
                 _with_reason(offer)
                 offer.delete()
+                self.writes += 1
         self._upsert(ServiceFormOffer, [(current.get(key), offer) for key, offer in wanted.items()])
 
     def _last_modified(self) -> None:
         """Services keep the modification time of the package (a restore reports the same
-        times as the source); ``update()`` bypasses ``auto_now``."""
+        times as the source); ``bulk_update()`` bypasses ``auto_now``."""
         moments = self.plan.last_modified
         current = dict(Service.objects.filter(pk__in=list(moments)).values_list("pk", "updated_at"))
-        for pk, moment in moments.items():
-            if current.get(pk) != moment:
-                Service.objects.filter(pk=pk).update(updated_at=moment)
+        stale = [
+            Service(pk=pk, updated_at=moment)
+            for pk, moment in moments.items()
+            if current.get(pk) != moment
+        ]
+        Service.objects.bulk_update(stale, ["updated_at"], batch_size=BATCH)
+
+
+def _links_of(model: type, pks: list[Any]) -> dict[str, dict[Any, set[Any]]]:
+    """The many-to-many links of the records ``pks``, per relation: record id → linked ids
+    (one query per relation instead of one per record)."""
+    links: dict[str, dict[Any, set[Any]]] = {}
+    for name in RELATIONS[model]:
+        m2m: Any = model._meta.get_field(name)  # type: ignore[attr-defined]
+        source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
+        found: dict[Any, set[Any]] = defaultdict(set)
+        through = m2m.remote_field.through.objects
+        for start in range(0, len(pks), BATCH):
+            rows = through.filter(**{f"{source}__in": pks[start : start + BATCH]})
+            for owner, linked in rows.values_list(f"{source}_id", f"{target}_id"):
+                found[owner].add(linked)
+        links[name] = found
+    return links
+
+
+def _m2m_history(history_model: Any, records: dict[Any, Any], objs: list[Any]) -> None:
+    """The many-to-many rows of the history rows just written (``records`` by the record's
+    id), as django-simple-history copies them on a save."""
+    for m2m in history_model._history_m2m_fields:
+        m2m_history = getattr(history_model, m2m.name).model
+        through = m2m.remote_field.through
+        source = m2m.m2m_field_name()
+        names = [f.attname for f in through._meta.fields]
+        m2m_history.objects.bulk_create(
+            m2m_history(
+                history=records[getattr(row, f"{source}_id")],
+                **{name: getattr(row, name) for name in names},
+            )
+            for row in through.objects.filter(**{f"{source}__in": [o.pk for o in objs]})
+        )
 
 
 def _with_reason(obj: Any) -> Any:

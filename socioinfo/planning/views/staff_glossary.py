@@ -1,5 +1,6 @@
 """Planners keep the glossary of abbreviations of responsible bodies (OSP, JMK, NNO, …)."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +19,16 @@ from socioinfo.planning.models import ResponsibleBody
 CHANGE = "planning.change_plan"
 
 
+def _saved(
+    request: HttpRequest, form: GlossaryEntryForm, message: Callable[[int], str]
+) -> HttpResponse:
+    """Save the entry (linking it to the items that name it), say so, back to the list."""
+    linked = services.save_glossary_entry(form.instance)
+    text = message(linked) % {"abbreviation": form.instance.abbreviation, "count": linked}
+    messages.success(request, text)
+    return redirect("planning:staff_glossary")
+
+
 @permission_required(CHANGE)
 @require_http_methods(["GET", "POST"])
 def glossary(request: HttpRequest) -> HttpResponse:
@@ -25,17 +36,15 @@ def glossary(request: HttpRequest) -> HttpResponse:
     full name are counted at the top. A form adds one."""
     form = GlossaryEntryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        linked = services.save_glossary_entry(form.instance)
-        messages.success(
+        return _saved(
             request,
-            ngettext(
+            form,
+            lambda n: ngettext(
                 "%(abbreviation)s is added; %(count)d item names it.",
                 "%(abbreviation)s is added; %(count)d items name it.",
-                linked,
-            )
-            % {"abbreviation": form.instance.abbreviation, "count": linked},
+                n,
+            ),
         )
-        return redirect("planning:staff_glossary")
     entries = ResponsibleBody.objects.annotate(uses=Count("items")).order_by("abbreviation")
     return render(
         request,
@@ -72,17 +81,15 @@ def glossary_entry(request: HttpRequest, pk: Any) -> HttpResponse:
         return redirect("planning:staff_glossary")
     form = GlossaryEntryForm(request.POST or None, instance=entry)
     if request.method == "POST" and form.is_valid():
-        linked = services.save_glossary_entry(form.instance)
-        messages.success(
+        return _saved(
             request,
-            ngettext(
+            form,
+            lambda n: ngettext(
                 "%(abbreviation)s is saved; %(count)d item names it.",
                 "%(abbreviation)s is saved; %(count)d items name it.",
-                linked,
-            )
-            % {"abbreviation": form.instance.abbreviation, "count": linked},
+                n,
+            ),
         )
-        return redirect("planning:staff_glossary")
     return render(
         request,
         "planning/staff/glossary_entry.html",

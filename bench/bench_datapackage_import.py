@@ -1,7 +1,7 @@
 """Benchmark: importing an HSDS data package (``import_hsds``) of N generated services.
 
     python bench/bench_datapackage_import.py [--count 10000]
-    python bench/bench_datapackage_import.py --target-url postgres://postgres@127.0.0.1:5432/socioinfo_imp
+    python bench/bench_datapackage_import.py --target-url postgres://postgres@127.0.0.1:5432/socioinfo_bench_import
 
 A source database of ``--count`` generated services (bench/generate_services.py) is exported
 with ``export_hsds --all`` (in child processes); the package is then imported here into an
@@ -66,6 +66,8 @@ def fresh_target(target_url: str | None, name: str) -> str:
     """An empty, migrated target with the boundaries loaded; its DATABASE_URL."""
     if target_url:
         base, _, database = target_url.rpartition("/")
+        if "bench" not in database:
+            raise SystemExit(f"Refusing to drop {database!r}: use a database named *bench*.")
         admin = f"{base}/postgres"
         for sql in (f"DROP DATABASE IF EXISTS {database}", f"CREATE DATABASE {database}"):
             subprocess.run(["psql", admin, "-q", "-c", sql], check=True)

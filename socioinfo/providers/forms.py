@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from socioinfo.areas.models import Area, AreaLevel
@@ -179,7 +180,7 @@ class TranslationsForm(forms.Form):
                 key = f"{code}__{name}"
                 model_field: Any = Service._meta.get_field(name)
                 self.fields[key] = forms.CharField(
-                    label=model_field.verbose_name,
+                    label=capfirst(model_field.verbose_name),
                     required=False,
                     max_length=model_field.max_length,
                     widget=forms.TextInput() if name == "name" else forms.Textarea({"rows": 3}),

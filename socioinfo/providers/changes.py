@@ -39,7 +39,7 @@ MODELS: dict[str, type[models.Model]] = {
 # Fields an operation may set on each model; anything else in stored data is ignored, so a
 # request can never touch status, source, registry ids or the like by accident.
 EDITABLE: dict[str, tuple[str, ...]] = {
-    "organisation": ("name", "legal_form", "website", "description"),
+    "organisation": ("name", "legal_form", "website", "description", "translations"),
     "service": (
         "organisation",
         "name",
@@ -70,6 +70,7 @@ EDITABLE: dict[str, tuple[str, ...]] = {
         "accessibility_features",
         "accessibility_notes",
         "transport_notes",
+        "translations",
     ),
     "contactpoint": ("organisation", "service", "location", "kind", "value", "note", "order"),
     "serviceformoffer": (

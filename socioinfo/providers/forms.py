@@ -162,23 +162,25 @@ class ServiceForm(forms.ModelForm):
 
 
 class TranslationsForm(forms.Form):
-    """The service's texts in the portal's other languages, one group of fields per
+    """A record's texts (a service's name and description, a place's directions, an
+    organisation's description) in the portal's other languages, one group of fields per
     language; an empty field shows the Czech text there."""
 
     prefix = "translations"
 
-    def __init__(self, *args: Any, service: Service, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, instance: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         from django.utils.translation import get_language_info
 
-        self.service = service
+        self.instance = instance
         self.languages: list[tuple[str, str, list[str]]] = []
-        stored = service.translations or {}
+        stored = instance.translations or {}
+        model = type(instance)
         for code in other_languages():
             names = []
-            for name in Service.translated_fields:
+            for name in model.translated_fields:
                 key = f"{code}__{name}"
-                model_field: Any = Service._meta.get_field(name)
+                model_field: Any = model._meta.get_field(name)
                 self.fields[key] = forms.CharField(
                     label=capfirst(model_field.verbose_name),
                     required=False,
@@ -214,7 +216,7 @@ class TranslationsForm(forms.Form):
                 result[code] = texts
         # Languages the form does not offer are kept as they are.
         offered = {code for code, _name, _keys in self.languages}
-        for code, texts in (self.service.translations or {}).items():
+        for code, texts in (self.instance.translations or {}).items():
             if code not in offered:
                 result[code] = texts
         return result

@@ -71,3 +71,28 @@ def test_an_unchanged_translation_sends_nothing_and_other_languages_are_kept(
         "de": {"name": "Beratung"},  # a language the form does not offer stays
         "vi": {"name": "Trung tâm tư vấn"},
     }
+
+
+def test_a_places_directions_and_an_organisations_description_in_other_languages(
+    client, editor, mine, city_editor
+):
+    location = mine.locations.get()
+    sign_in(client, editor, verified=False)
+    submit(
+        client,
+        f"/providers/place/{location.pk}/",
+        {"translations-uk__transport_notes": "Трамвай 1 до зупинки Náměstí Svobody."},
+    )
+    submit(
+        client,
+        f"/providers/organisation/{mine.pk}/",
+        {"translations-en__description": "An association helping families in debt."},
+    )
+    changes = list(ChangeRequest.objects.order_by("created_at"))
+    assert [[op["model"] for op in c.changes] for c in changes] == [["location"], ["organisation"]]
+    for change in changes:
+        services.approve(change, by=city_editor)
+    location.refresh_from_db()
+    mine.refresh_from_db()
+    assert location.localized("transport_notes", "uk").text.startswith("Трамвай 1")
+    assert mine.localized("description", "en").text == "An association helping families in debt."

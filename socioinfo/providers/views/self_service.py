@@ -66,9 +66,11 @@ def organisation_edit(request: HttpRequest, pk: Any) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     form = forms.OrganisationForm(data, instance=organisation)
     contacts = forms.contact_formset(organisation, data)
+    translations = forms.TranslationsForm(data, instance=organisation)
     note = forms.NoteForm(data)
-    if data and form.is_valid() and contacts.is_valid() and note.is_valid():
-        ops = forms.model_form_ops(form) + contacts.ops()
+    if data and all(f.is_valid() for f in (form, contacts, translations, note)):
+        texts = {"translations": translations.translations()}
+        ops = forms.model_form_ops(form, texts) + contacts.ops()
         title = _("Organisation details: %(name)s") % {"name": public_name}
         response = _submit(
             request,
@@ -84,8 +86,9 @@ def organisation_edit(request: HttpRequest, pk: Any) -> HttpResponse:
         "organisation": organisation,
         "form": form,
         "contacts": contacts,
+        "translations": translations,
         "note": note,
-        "has_errors": forms.has_errors(form, contacts, note),
+        "has_errors": forms.has_errors(form, contacts, translations, note),
     }
     return render(request, "providers/organisation_form.html", {**context, **NOINDEX})
 
@@ -100,7 +103,7 @@ def _service_forms(
         "hours": forms.hours_formset(service, data),
         "exceptions": forms.exceptions_formset(service, data),
     }
-    translations = forms.TranslationsForm(data, service=service)
+    translations = forms.TranslationsForm(data, instance=service)
     return form, parts, forms.NoteForm(data), translations
 
 
@@ -208,10 +211,11 @@ def _location_page(
     data = request.POST if request.method == "POST" else None
     adding = location._state.adding
     form = forms.LocationForm(data, instance=location)
+    translations = forms.TranslationsForm(data, instance=location)
     note = forms.NoteForm(data)
-    if data and form.is_valid() and note.is_valid():
-        extra = {"organisation": organisation} if adding else None
-        ops = forms.model_form_ops(form, extra)
+    if data and all(f.is_valid() for f in (form, translations, note)):
+        extra = {"organisation": organisation} if adding else {}
+        ops = forms.model_form_ops(form, {**extra, "translations": translations.translations()})
         where = (
             form.cleaned_data["name"]
             or f"{form.cleaned_data['street']} {form.cleaned_data['house_number']}"
@@ -235,8 +239,9 @@ def _location_page(
         "adding": adding,
         "organisation": organisation,
         "form": form,
+        "translations": translations,
         "note": note,
-        "has_errors": forms.has_errors(form, note),
+        "has_errors": forms.has_errors(form, translations, note),
     }
     return render(request, "providers/location_form.html", {**context, **NOINDEX})
 

@@ -95,7 +95,7 @@ class Row:
     protects: bool = False
 
 
-def with_secondary_suppression(rows: list[Row]) -> list[Row]:
+def with_secondary_suppression(rows: list[Row]) -> None:
     """Where exactly one row of a table is hidden as small, hide the smallest shown row
     too: the total and the rest then give only the sum of the two, never the small one."""
     hidden = [r for r in rows if r.count is None]
@@ -103,7 +103,6 @@ def with_secondary_suppression(rows: list[Row]) -> list[Row]:
     if len(hidden) == 1 and shown:
         smallest = min(shown, key=lambda r: (r.count, r.label))
         smallest.count, smallest.share, smallest.protects = None, None, True
-    return rows
 
 
 @dataclass
@@ -151,7 +150,7 @@ def _counted(
             out.append(Row(str(key), label, None, None))
         else:
             out.append(Row(str(key), label, count, 100.0 * count / total if total else 0.0))
-    return with_secondary_suppression(out) if public else out
+    return out
 
 
 def _names(model: Any, keys: Iterable[str], attribute: str = "name") -> dict[str, str]:
@@ -208,8 +207,6 @@ def _time_table(counts: QuerySet[MonthlyCount], year: int | None, *, public: boo
     if year is not None:
         by_month = dict(totals.values_list("month__month").annotate(n=Sum("count")))
         rows = [Row(str(m), f"{m}/{year}", shown(by_month.get(m, 0))) for m in range(1, 13)]
-        if public:
-            with_secondary_suppression(rows)
         return Table("months", str(_("Enquiries by month")), rows)
     by_year = (
         totals.annotate(year=ExtractYear("month"))
@@ -218,8 +215,6 @@ def _time_table(counts: QuerySet[MonthlyCount], year: int | None, *, public: boo
         .order_by("year")
     )
     rows = [Row(str(r["year"]), str(r["year"]), shown(r["n"])) for r in by_year]
-    if public:
-        with_secondary_suppression(rows)
     return Table("years", str(_("Enquiries by year")), rows)
 
 
@@ -261,6 +256,9 @@ def enquiry_statistics(year: int | None = None, *, public: bool = False) -> Stat
                 )
             )
         stats.tables.append(table)
+    if public:
+        for table in stats.tables:
+            with_secondary_suppression(table.rows)
     return stats
 
 

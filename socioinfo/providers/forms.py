@@ -9,6 +9,7 @@ from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from socioinfo.areas.models import Area, AreaLevel
@@ -170,8 +171,6 @@ class TranslationsForm(forms.Form):
 
     def __init__(self, *args: Any, instance: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from django.utils.translation import get_language_info
-
         self.instance = instance
         self.languages: list[tuple[str, str, list[str]]] = []
         stored = instance.translations or {}

@@ -49,13 +49,6 @@ def shown_data(*parts: Any) -> Data:
     return data
 
 
-def _json_value(field: forms.Field, value: Any) -> Any:
-    """An operation's stored value (JSON) as the form field takes it."""
-    if isinstance(field, forms.BooleanField):
-        return bool(value)
-    return value
-
-
 def overlay(
     data: Data,
     ops: list[dict[str, Any]],
@@ -63,21 +56,29 @@ def overlay(
     record: tuple[str, Any, forms.BaseForm],
     formsets: dict[str, forms.BaseFormSet],
     places: forms.BoundField | None = None,
+    translations: forms.Form | None = None,
 ) -> list[dict[str, Any]]:
     """Lay ``ops`` over ``data``: ``record`` is (model name, pk, form) of the page's own
     record, ``formsets`` the formsets by the model of their rows, ``places`` the service
-    form's field of places. Returns the operations that found no place in the forms."""
+    form's field of places, ``translations`` the record's form of texts in other languages
+    (fields ``<language>__<field>``). Returns the operations that found no place."""
     model, pk, form = record
     left: list[dict[str, Any]] = []
     for op in ops:
         if op["model"] == model and op["pk"] == str(pk):
+            if translations is not None:
+                for code, texts in (op["fields"].get("translations") or {}).items():
+                    for key in translations.fields:
+                        language, _sep, name = key.partition("__")
+                        if language == code:
+                            data[translations.add_prefix(key)] = [texts.get(name, "")]
             for name, value in op["fields"].items():
                 if name in form.fields:
                     _put(
                         data,
                         form.add_prefix(name),
                         form.fields[name],
-                        _json_value(form.fields[name], value),
+                        value,
                     )
         elif op["model"] == "serviceatlocation" and places is not None:
             chosen = data.setdefault(places.html_name, [])
@@ -103,7 +104,7 @@ def _overlay_row(data: Data, op: dict[str, Any], formset: forms.BaseFormSet) -> 
         for name, value in op["fields"].items():
             if name in row.fields:
                 key = formset.add_prefix(index) + f"-{name}"
-                _put(data, key, row.fields[name], _json_value(row.fields[name], value))
+                _put(data, key, row.fields[name], value)
         return True
     found = next(
         (i for i, row in enumerate(formset.initial_forms) if str(row.instance.pk) == op["pk"]),
@@ -117,7 +118,7 @@ def _overlay_row(data: Data, op: dict[str, Any], formset: forms.BaseFormSet) -> 
         return True
     for name, value in op["fields"].items():
         if name in row.fields:
-            _put(data, row.add_prefix(name), row.fields[name], _json_value(row.fields[name], value))
+            _put(data, row.add_prefix(name), row.fields[name], value)
     return True
 
 

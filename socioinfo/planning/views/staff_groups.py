@@ -1,29 +1,22 @@
 """Planners run the working groups: members, meetings with agenda, minutes and
 attendance, and tasks."""
 
-import uuid
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from socioinfo.accounts.permissions import permission_required
+from socioinfo.core.views import object_or_404
 from socioinfo.planning import services
 from socioinfo.planning.forms import MeetingDocumentForm, MeetingForm, MemberForm, TaskForm
 from socioinfo.planning.models import Meeting, MeetingDocument, WorkingGroup
 
 MANAGE = "planning.manage_working_groups"
-
-
-def _uuid_or_404(value: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(value)
-    except ValueError as exc:
-        raise Http404 from exc
 
 
 @permission_required(MANAGE)
@@ -75,9 +68,7 @@ def meeting(request: HttpRequest, pk: Any) -> HttpResponse:
         prefix="document",
     )
     if "remove_document" in request.POST:
-        document = get_object_or_404(
-            meeting.documents, pk=_uuid_or_404(request.POST["remove_document"])
-        )
+        document = object_or_404(meeting.documents, request.POST["remove_document"])
         document.delete()  # the file goes once this is committed (planning.signals)
         messages.success(request, _("The document is removed."))
         return redirect("planning:staff_meeting", pk=meeting.pk)

@@ -4,15 +4,15 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from socioinfo.accounts.permissions import permission_required
+from socioinfo.core.views import object_or_404
 from socioinfo.directory.models import Service
 from socioinfo.planning.forms import (
     ActionPlanEntryForm,
@@ -66,12 +66,7 @@ def project(request: HttpRequest, slug: str | None = None) -> HttpResponse:
 
 def _link_service(request: HttpRequest, project: Project) -> HttpResponse:
     linking = "link_service" in request.POST
-    try:
-        service = Service.objects.get(
-            pk=request.POST["link_service" if linking else "unlink_service"]
-        )
-    except (Service.DoesNotExist, ValidationError, ValueError) as exc:
-        raise Http404 from exc
+    service = object_or_404(Service, request.POST["link_service" if linking else "unlink_service"])
     if linking:
         project.services.add(service)
         messages.success(request, _("%(service)s is linked.") % {"service": service.name})

@@ -108,7 +108,7 @@ def _service_forms(
 
 
 def _returned_data(
-    request: HttpRequest, returned: ChangeRequest, forms_now: tuple[Any, ...]
+    returned: ChangeRequest, forms_now: tuple[Any, ...]
 ) -> tuple[QueryDict, list[str]]:
     """The returned request laid over the public data, and what no longer fits."""
     form, parts, note, translations = forms_now
@@ -124,15 +124,9 @@ def _returned_data(
             "openingexception": parts["exceptions"],
         },
         places=form["locations"],
+        translations=translations,
     )
     data["note"] = [returned.note]
-    for op in returned.changes:
-        if op["model"] == "service" and "translations" in op["fields"]:
-            for code, texts in (op["fields"]["translations"] or {}).items():
-                for name in Service.translated_fields:
-                    key = translations.add_prefix(f"{code}__{name}")
-                    if key in data:
-                        data[key] = [texts.get(name, "")]
     bound = QueryDict(mutable=True)
     for name, values in data.items():
         bound.setlist(name, values)
@@ -152,7 +146,7 @@ def _service_page(
     form, parts, note, translations = _service_forms(service, organisation, sent)
     restored, not_restored = False, list[str]()
     if sent is None and returned is not None and request.GET.get("from") == str(returned.pk):
-        data, not_restored = _returned_data(request, returned, (form, parts, note, translations))
+        data, not_restored = _returned_data(returned, (form, parts, note, translations))
         form, parts, note, translations = _service_forms(service, organisation, data)
         restored = True
     if sent and all(f.is_valid() for f in (form, note, translations, *parts.values())):

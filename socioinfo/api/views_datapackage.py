@@ -23,6 +23,7 @@ from socioinfo.core.db import table_state
 from socioinfo.directory.models import (
     ContactPoint,
     Location,
+    OpeningException,
     OpeningRule,
     Organisation,
     Service,
@@ -37,6 +38,7 @@ CHANGING: tuple[type[Any], ...] = (
     ServiceAtLocation,
     ContactPoint,
     OpeningRule,
+    OpeningException,
     ServiceFormOffer,
     Area,
 )

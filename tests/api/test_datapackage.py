@@ -566,6 +566,11 @@ def test_the_download_is_built_once_per_state_of_the_directory(
     contact = service.contacts.first() or service.organisation.contacts.first()
     contact.delete()
     assert download() != changed and len(built) == 3
+    # A day with other hours is in the package too (a provider proposes it, the city approves).
+    OpeningException.objects.create(
+        service=service, date=datetime.date(2026, 12, 24), is_closed=True
+    )
+    assert len(built) == 3 and download() and len(built) == 4
 
 
 def test_commands_export_and_import(demo_data, tmp_path):

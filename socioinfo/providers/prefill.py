@@ -66,12 +66,12 @@ def overlay(
     left: list[dict[str, Any]] = []
     for op in ops:
         if op["model"] == model and op["pk"] == str(pk):
-            if translations is not None:
-                for code, texts in (op["fields"].get("translations") or {}).items():
-                    for key in translations.fields:
-                        language, _sep, name = key.partition("__")
-                        if language == code:
-                            data[translations.add_prefix(key)] = [texts.get(name, "")]
+            if translations is not None and "translations" in op["fields"]:
+                # The proposed texts as a whole: a language left out was proposed empty.
+                proposed = op["fields"]["translations"] or {}
+                for key in translations.fields:
+                    language, _sep, name = key.partition("__")
+                    data[translations.add_prefix(key)] = [proposed.get(language, {}).get(name, "")]
             for name, value in op["fields"].items():
                 if name in form.fields:
                     _put(

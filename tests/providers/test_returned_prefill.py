@@ -123,3 +123,19 @@ def test_only_the_last_returned_request_of_the_service_is_put_back(
     submit(client, url, {"name": "Druhý pokus"})  # supersedes the returned one
     fields = form_fields(client.get(url, {"from": str(old.pk)}))
     assert fields["name"] == [service.name]  # the public data, nothing put back
+
+
+def test_a_translation_removed_in_the_returned_change_stays_removed_in_the_form(
+    client, editor, mine, city_editor
+):
+    service = mine.services.get()
+    service.translations = {"uk": {"name": "Центр"}, "en": {"name": "Centre"}}
+    service.save()
+    url = f"/providers/service/{service.pk}/"
+    sign_in(client, editor, verified=False)
+    submit(client, url, {"translations-uk__name": "", "translations-en__name": "Advice centre"})
+    returned = ChangeRequest.objects.get()
+    services.return_for_changes(returned, by=city_editor, comment="Opravte.")
+    fields = form_fields(client.get(url, {"from": str(returned.pk)}))
+    assert fields["translations-en__name"] == ["Advice centre"]
+    assert fields["translations-uk__name"] == [""]
